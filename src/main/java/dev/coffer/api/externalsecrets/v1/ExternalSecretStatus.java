@@ -1,0 +1,19 @@
+package dev.coffer.api.externalsecrets.v1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The observed state of an ExternalSecret. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ExternalSecretStatus {
+
+    /** Time of the last successful sync (RFC 3339). */
+    public String refreshTime;
+
+    /** "<generation>-<hash of labels and annotations>" at the last sync. */
+    public String syncedResourceVersion;
+
+    public List<Condition> conditions;
+
+    public SecretBinding binding;
+}

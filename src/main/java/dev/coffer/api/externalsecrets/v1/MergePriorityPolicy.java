@@ -1,0 +1,7 @@
+package dev.coffer.api.externalsecrets.v1;
+
+/** Whether merge priority keys must exist. */
+public enum MergePriorityPolicy {
+    IgnoreNotFound,
+    Strict
+}

@@ -1,0 +1,7 @@
+package dev.coffer.api.externalsecrets.v1;
+
+/** How templated data combines with provider data. */
+public enum TemplateMergePolicy {
+    Replace,
+    Merge
+}

@@ -1,0 +1,11 @@
+package dev.coffer.api.externalsecrets.v1.providers;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+
+/** Bearer token authentication. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KubernetesTokenAuth {
+
+    public SecretKeySelector bearerToken;
+}

@@ -1,0 +1,42 @@
+package dev.coffer.provider;
+
+import dev.coffer.api.externalsecrets.v1.ExternalSecretDataRemoteRef;
+import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
+
+import java.util.Map;
+
+/**
+ * A live connection to one backend, built once per store and credentials and shared by every
+ * ExternalSecret that uses the store, concurrently. Implementations are thread-safe.
+ * Every method throws {@link ProviderException} with a message safe to show a user.
+ */
+public interface SecretsClient extends AutoCloseable {
+
+    /** The provider name, for metrics ({@code provider} label). */
+    String providerName();
+
+    /**
+     * One value: {@code ref.key}, optionally one {@code property} of a structured value and a
+     * {@code version}. With {@code metadataPolicy: Fetch} it returns the metadata (tags, labels)
+     * instead, as JSON, or one metadata entry when a property is named.
+     */
+    byte[] getSecret(ExternalSecretDataRemoteRef ref);
+
+    /** A structured value (usually a JSON object) split into its top-level keys ({@code dataFrom.extract}). */
+    Map<String, byte[]> getSecretMap(ExternalSecretDataRemoteRef ref);
+
+    /** Every remote secret that matches {@code find} (name regexp, path, tags), keyed by its remote name. */
+    Map<String, byte[]> getAllSecrets(ExternalSecretFind find);
+
+    /**
+     * A cheap live check that the store works (credentials accepted, backend reachable). Store
+     * reconcilers call it on each re-validation. The default says nothing can be checked live.
+     */
+    default void validate() {
+    }
+
+    /** Releases connections and revokes what the client holds (tokens, leases). */
+    @Override
+    default void close() {
+    }
+}
