@@ -1,0 +1,77 @@
+package dev.coffer.config;
+
+import dev.coffer.kube.ApiServerKubeAccess;
+import dev.coffer.kube.EventRecorder;
+import dev.coffer.metrics.SyncMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import dev.coffer.provider.KubeAccess;
+import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ClientCache;
+import dev.coffer.store.StoreReconciliation;
+import dev.coffer.store.StoreValidator;
+import dev.coffer.sync.MetadataOnlyTemplater;
+import dev.coffer.sync.SecretTemplater;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * Wires the plain-Java core into the operator. The core has no CDI in it, so the short-lived
+ * commands build the same objects by hand.
+ */
+@Singleton
+public class OperatorBeans {
+
+    @Produces
+    @Singleton
+    ProviderRegistry providerRegistry() {
+        return ProviderRegistry.standard();
+    }
+
+    @Produces
+    @Singleton
+    ClientCache clientCache() {
+        return new ClientCache();
+    }
+
+    void closeClients(@Disposes ClientCache cache) {
+        cache.close();
+    }
+
+    @Produces
+    @Singleton
+    KubeAccess kubeAccess(KubernetesClient client) {
+        return new ApiServerKubeAccess(client);
+    }
+
+    @Produces
+    @Singleton
+    EventRecorder eventRecorder(KubernetesClient client) {
+        return new EventRecorder(client);
+    }
+
+    @Produces
+    @Singleton
+    StoreValidator storeValidator(ProviderRegistry registry, ClientCache cache) {
+        return new StoreValidator(registry, cache);
+    }
+
+    @Produces
+    @Singleton
+    StoreReconciliation storeReconciliation(StoreValidator validator, KubeAccess kube, EventRecorder events) {
+        return new StoreReconciliation(validator, kube, events);
+    }
+
+    @Produces
+    @Singleton
+    SyncMetrics syncMetrics(MeterRegistry registry) {
+        return new SyncMetrics(registry);
+    }
+
+    @Produces
+    @Singleton
+    SecretTemplater secretTemplater() {
+        return new MetadataOnlyTemplater();
+    }
+}

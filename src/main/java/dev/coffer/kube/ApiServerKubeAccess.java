@@ -1,0 +1,57 @@
+package dev.coffer.kube;
+
+import dev.coffer.provider.KubeAccess;
+import dev.coffer.provider.ProviderException;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@link KubeAccess} backed by the API server Coffer runs against. */
+public final class ApiServerKubeAccess implements KubeAccess {
+
+    private final KubernetesClient client;
+
+    public ApiServerKubeAccess(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Optional<Secret> secret(String namespace, String name) {
+        return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
+    }
+
+    @Override
+    public Optional<ConfigMap> configMap(String namespace, String name) {
+        return Optional.ofNullable(client.configMaps().inNamespace(namespace).withName(name).get());
+    }
+
+    @Override
+    public String serviceAccountToken(String namespace, String name, List<String> audiences, long expirationSeconds) {
+        TokenRequestBuilder request = new TokenRequestBuilder().withNewSpec()
+                .withAudiences(audiences == null ? List.of() : audiences)
+                .withExpirationSeconds(expirationSeconds > 0 ? expirationSeconds : null)
+                .endSpec();
+        try {
+            TokenRequest answer = client.serviceAccounts().inNamespace(namespace).withName(name).tokenRequest(request.build());
+            if (answer == null || answer.getStatus() == null || answer.getStatus().getToken() == null) {
+                throw ProviderException.unavailable("TokenRequest for service account " + namespace + "/" + name
+                        + " returned no token", null);
+            }
+            return answer.getStatus().getToken();
+        } catch (KubernetesClientException e) {
+            throw ProviderException.accessDenied("cannot create a token for service account " + namespace + "/" + name
+                    + " (HTTP " + e.getCode() + ")");
+        }
+    }
+
+    @Override
+    public String apiServerUrl() {
+        return client.getConfiguration().getMasterUrl();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.coffer.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The ExternalSecret metrics under the names upstream dashboards use. Labels carry names and
+ * namespaces only, never values.
+ */
+public final class SyncMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> conditionGauges = new ConcurrentHashMap<>();
+
+    public SyncMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void syncCall(String namespace, String name) {
+        registry.counter("externalsecret_sync_calls_total", "name", name, "namespace", namespace).increment();
+    }
+
+    public void syncError(String namespace, String name) {
+        registry.counter("externalsecret_sync_calls_error", "name", name, "namespace", namespace).increment();
+    }
+
+    public void reconcileDuration(String namespace, String name, Duration d) {
+        Timer.builder("externalsecret_reconcile_duration").tags("name", name, "namespace", namespace)
+                .register(registry).record(d);
+    }
+
+    /** Sets the Ready condition gauge: 1 for the current status, 0 for the other. */
+    public void readyCondition(String namespace, String name, boolean ready) {
+        gauge(namespace, name, "True").set(ready ? 1 : 0);
+        gauge(namespace, name, "False").set(ready ? 0 : 1);
+    }
+
+    private AtomicInteger gauge(String namespace, String name, String status) {
+        String key = namespace + "/" + name + "/" + status;
+        return conditionGauges.computeIfAbsent(key, k -> registry.gauge("externalsecret_status_condition",
+                Tags.of("name", name, "namespace", namespace, "condition", "Ready", "status", status), new AtomicInteger()));
+    }
+
+    /** Drops the gauges of a deleted ExternalSecret. */
+    public void forget(String namespace, String name) {
+        for (String status : new String[] {"True", "False"}) {
+            AtomicInteger g = conditionGauges.remove(namespace + "/" + name + "/" + status);
+            if (g != null) {
+                registry.find("externalsecret_status_condition").tags("name", name, "namespace", namespace, "status", status)
+                        .gauges().forEach(registry::remove);
+            }
+        }
+    }
+}

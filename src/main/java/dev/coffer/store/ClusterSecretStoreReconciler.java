@@ -1,0 +1,37 @@
+package dev.coffer.store;
+
+import dev.coffer.api.externalsecrets.v1.ClusterSecretStore;
+import dev.coffer.api.externalsecrets.v1.SecretStoreStatus;
+import dev.coffer.provider.StoreIdentity;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+
+/**
+ * Validates ClusterSecretStores and keeps their Ready condition current. A store's cached clients
+ * are replaced when its generation changes (see {@link ClientCache}).
+ */
+@ControllerConfiguration(name = "clustersecretstore")
+public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretStore> {
+
+    private final StoreReconciliation reconciliation;
+
+    public ClusterSecretStoreReconciler(StoreReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    @Override
+    public UpdateControl<ClusterSecretStore> reconcile(ClusterSecretStore store, Context<ClusterSecretStore> context) {
+        if (store.getStatus() == null) {
+            store.setStatus(new SecretStoreStatus());
+        }
+        boolean changed = reconciliation.reconcile(store, identity(store), store.getSpec(), store.getStatus());
+        UpdateControl<ClusterSecretStore> control = changed ? UpdateControl.patchStatus(store) : UpdateControl.noUpdate();
+        return control.rescheduleAfter(StoreReconciliation.revalidation(store.getSpec()));
+    }
+
+    private static StoreIdentity identity(ClusterSecretStore store) {
+        return new StoreIdentity(StoreIdentity.CLUSTER_SECRET_STORE, null, store.getMetadata().getName());
+    }
+}

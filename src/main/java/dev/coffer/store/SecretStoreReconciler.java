@@ -1,0 +1,37 @@
+package dev.coffer.store;
+
+import dev.coffer.api.externalsecrets.v1.SecretStore;
+import dev.coffer.api.externalsecrets.v1.SecretStoreStatus;
+import dev.coffer.provider.StoreIdentity;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+
+/**
+ * Validates SecretStores and keeps their Ready condition current. A store's cached clients
+ * are replaced when its generation changes (see {@link ClientCache}).
+ */
+@ControllerConfiguration(name = "secretstore")
+public class SecretStoreReconciler implements Reconciler<SecretStore> {
+
+    private final StoreReconciliation reconciliation;
+
+    public SecretStoreReconciler(StoreReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    @Override
+    public UpdateControl<SecretStore> reconcile(SecretStore store, Context<SecretStore> context) {
+        if (store.getStatus() == null) {
+            store.setStatus(new SecretStoreStatus());
+        }
+        boolean changed = reconciliation.reconcile(store, identity(store), store.getSpec(), store.getStatus());
+        UpdateControl<SecretStore> control = changed ? UpdateControl.patchStatus(store) : UpdateControl.noUpdate();
+        return control.rescheduleAfter(StoreReconciliation.revalidation(store.getSpec()));
+    }
+
+    private static StoreIdentity identity(SecretStore store) {
+        return new StoreIdentity(StoreIdentity.SECRET_STORE, store.getMetadata().getNamespace(), store.getMetadata().getName());
+    }
+}

@@ -1,0 +1,291 @@
+package dev.coffer.sync;
+
+import dev.coffer.api.externalsecrets.v1.ClusterSecretStore;
+import dev.coffer.api.externalsecrets.v1.DeletionPolicy;
+import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.api.externalsecrets.v1.ExternalSecretStatus;
+import dev.coffer.api.externalsecrets.v1.SecretBinding;
+import dev.coffer.api.externalsecrets.v1.SecretStore;
+import dev.coffer.kube.Conditions;
+import dev.coffer.kube.EventRecorder;
+import dev.coffer.metrics.SyncMetrics;
+import dev.coffer.provider.KubeAccess;
+import dev.coffer.provider.ProviderException;
+import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ClientCache;
+import dev.coffer.store.StoreAccess;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reconciles ExternalSecrets: plan (is a sync due?) → fetch (providers, through the store
+ * flood gate and the client cache) → shape (pure) → write (only when something changed),
+ * then status, events and metrics. A failure returns before the write, so the last good
+ * Secret stays.
+ *
+ * <p>Metadata changes must wake an ExternalSecret (force-sync by annotation), so events are not
+ * filtered by generation; a reconcile with nothing due costs no API call.
+ */
+@ControllerConfiguration(name = "externalsecret", finalizerName = ExternalSecretReconciler.FINALIZER,
+        generationAwareEventProcessing = false)
+@GradualRetry(initialInterval = 1000, intervalMultiplier = 2.0, maxInterval = 420_000, maxAttempts = Integer.MAX_VALUE)
+public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cleaner<ExternalSecret> {
+
+    public static final String FINALIZER = "externalsecrets.external-secrets.io/externalsecret-cleanup";
+    static final String READY = "Ready";
+
+    private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
+
+    private final KubernetesClient client;
+    private final ProviderRegistry registry;
+    private final ClientCache clients;
+    private final KubeAccess kube;
+    private final EventRecorder events;
+    private final SyncMetrics metrics;
+    private final SyncEngine engine;
+
+    public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
+                                    KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater) {
+        this.client = client;
+        this.registry = registry;
+        this.clients = clients;
+        this.kube = kube;
+        this.events = events;
+        this.metrics = metrics;
+        this.engine = new SyncEngine(templater);
+    }
+
+    @Override
+    public List<EventSource<?, ExternalSecret>> prepareEventSources(EventSourceContext<ExternalSecret> context) {
+        return ExternalSecretEventSources.create(context);
+    }
+
+    @Override
+    public UpdateControl<ExternalSecret> reconcile(ExternalSecret es, Context<ExternalSecret> context) {
+        Instant started = Instant.now();
+        String ns = es.getMetadata().getNamespace();
+        String name = es.getMetadata().getName();
+        try {
+            ExternalSecretValidator.validate(es.getSpec());
+            Optional<Secret> cached = managedSecrets(context).get(new ResourceID(Policies.targetName(es), ns));
+            RefreshDecision decision = RefreshPlanner.plan(es, cached.orElse(null), started);
+            if (!decision.syncNow()) {
+                UpdateControl<ExternalSecret> idle = UpdateControl.noUpdate();
+                decision.requeueAfter().ifPresent(idle::rescheduleAfter);
+                return idle;
+            }
+            LOG.debugf("syncing ExternalSecret %s/%s: %s", ns, name, decision.why());
+            metrics.syncCall(ns, name);
+            StoreAccess stores = new StoreAccess(ns, new InformerStoreLookup(context, client), registry, clients, kube, true);
+            Map<String, byte[]> data;
+            try {
+                data = engine.fetch(es, stores);
+            } catch (ProviderException e) {
+                if (e.kind() == ProviderException.Kind.NOT_FOUND && Policies.deletion(es.getSpec()) != DeletionPolicy.Retain) {
+                    return noDataLeft(es, context, e.getMessage());
+                }
+                throw e;
+            }
+            if (data.isEmpty() && Policies.deletion(es.getSpec()) != DeletionPolicy.Retain) {
+                return noDataLeft(es, context, "the provider returned no data");
+            }
+            String result = write(es, context, data, cached.orElse(null));
+            return synced(es, result);
+        } finally {
+            metrics.reconcileDuration(ns, name, Duration.between(started, Instant.now()));
+        }
+    }
+
+    /** The write step; returns a message for the Ready condition. */
+    private String write(ExternalSecret es, Context<ExternalSecret> context, Map<String, byte[]> data, Secret cached) {
+        String ns = es.getMetadata().getNamespace();
+        String target = Policies.targetName(es);
+        Secret live = cached != null ? cached : client.secrets().inNamespace(ns).withName(target).get();
+        SecretWritePlan plan = engine.plan(es, data, live, kube);
+        switch (plan.action()) {
+            case CREATE -> {
+                Secret created = client.secrets().inNamespace(ns).resource(plan.secret()).create();
+                managedSecrets(context).handleRecentResourceCreate(ResourceID.fromResource(created), created);
+                LOG.infof("created Secret %s/%s for ExternalSecret %s", ns, target, es.getMetadata().getName());
+                events.normal(es, "Created", "Created Secret " + target);
+                return "secret synced";
+            }
+            case UPDATE -> {
+                Secret updated = replace(live, plan.secret());
+                managedSecrets(context).handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, live);
+                LOG.infof("updated Secret %s/%s for ExternalSecret %s", ns, target, es.getMetadata().getName());
+                events.normal(es, "Updated", "Updated Secret " + target);
+                return "secret synced";
+            }
+            default -> {
+                return Policies.creation(es.getSpec()) == dev.coffer.api.externalsecrets.v1.CreationPolicy.None
+                        ? "secret synced (creationPolicy None: nothing written)" : "secret synced";
+            }
+        }
+    }
+
+    /** Kubernetes forbids changing a Secret's type in place: such a change is a delete and create. */
+    private Secret replace(Secret live, Secret next) {
+        var secrets = client.secrets().inNamespace(live.getMetadata().getNamespace());
+        if (live.getType() != null && !live.getType().equals(next.getType())) {
+            secrets.withName(live.getMetadata().getName()).delete();
+            next.getMetadata().setResourceVersion(null);
+            return secrets.resource(next).create();
+        }
+        return secrets.resource(next).update();
+    }
+
+    /** deletionPolicy Delete or Merge, and the provider has nothing for us. */
+    private UpdateControl<ExternalSecret> noDataLeft(ExternalSecret es, Context<ExternalSecret> context, String why) {
+        String ns = es.getMetadata().getNamespace();
+        String target = Policies.targetName(es);
+        Secret live = client.secrets().inNamespace(ns).withName(target).get();
+        String message;
+        if (live == null) {
+            message = why + "; there is no Secret to delete";
+        } else if (Policies.deletion(es.getSpec()) == DeletionPolicy.Delete) {
+            if (!SecretOwnership.controlledBy(live, es)) {
+                throw new TargetConflictException(SyncFailure.REASON_ERROR, why + "; Secret " + target
+                        + " is not controlled by this ExternalSecret, so it is not deleted");
+            }
+            client.secrets().inNamespace(ns).withName(target).delete();
+            message = why + "; deleted Secret " + target + " (deletionPolicy Delete)";
+            events.normal(es, "Deleted", message);
+        } else {
+            Secret trimmed = SecretOwnership.withoutMergedKeys(live);
+            replace(live, trimmed);
+            message = why + "; removed this ExternalSecret's keys from Secret " + target + " (deletionPolicy Merge)";
+            events.normal(es, "Deleted", message);
+        }
+        LOG.infof("ExternalSecret %s/%s: %s", ns, es.getMetadata().getName(), message);
+        ExternalSecretStatus status = status(es);
+        status.conditions = Conditions.set(status.conditions, READY, "False", "SecretDeleted", message, Instant.now());
+        status.syncedResourceVersion = RefreshPlanner.syncedResourceVersion(es.getMetadata());
+        status.refreshTime = now();
+        metrics.readyCondition(ns, es.getMetadata().getName(), false);
+        UpdateControl<ExternalSecret> control = UpdateControl.patchStatus(es);
+        RefreshPlanner.nextAfterSync(es).ifPresent(control::rescheduleAfter);
+        return control;
+    }
+
+    private UpdateControl<ExternalSecret> synced(ExternalSecret es, String message) {
+        ExternalSecretStatus status = status(es);
+        status.conditions = Conditions.set(status.conditions, READY, "True", "SecretSynced", message, Instant.now());
+        status.refreshTime = now();
+        status.syncedResourceVersion = RefreshPlanner.syncedResourceVersion(es.getMetadata());
+        SecretBinding binding = new SecretBinding();
+        binding.name = Policies.targetName(es);
+        status.binding = binding;
+        metrics.readyCondition(es.getMetadata().getNamespace(), es.getMetadata().getName(), true);
+        UpdateControl<ExternalSecret> control = UpdateControl.patchStatus(es);
+        RefreshPlanner.nextAfterSync(es).ifPresent(control::rescheduleAfter);
+        return control;
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ExternalSecret> updateErrorStatus(ExternalSecret es, Context<ExternalSecret> context, Exception e) {
+        SyncFailure failure = SyncFailure.of(e);
+        String ns = es.getMetadata().getNamespace();
+        String name = es.getMetadata().getName();
+        metrics.syncError(ns, name);
+        metrics.readyCondition(ns, name, false);
+        ExternalSecretStatus status = status(es);
+        boolean changed = !Conditions.same(status.conditions, READY, "False", failure.reason(), failure.message());
+        if (changed) {
+            LOG.warnf("ExternalSecret %s/%s: %s", ns, name, failure.message());
+            events.warning(es, "UpdateFailed", failure.message());
+            status.conditions = Conditions.set(status.conditions, READY, "False", failure.reason(), failure.message(), Instant.now());
+        } else {
+            LOG.debugf("ExternalSecret %s/%s still failing: %s", ns, name, failure.message());
+        }
+        ErrorStatusUpdateControl<ExternalSecret> control = changed
+                ? ErrorStatusUpdateControl.patchStatus(es) : ErrorStatusUpdateControl.noStatusUpdate();
+        if (!failure.retryable()) {
+            // Not worth a hot retry; look again at the refresh interval (or on a change).
+            control = control.withNoRetry();
+            RefreshPlanner.nextAfterSync(es).ifPresent(control::rescheduleAfter);
+        }
+        return control;
+    }
+
+    @Override
+    public DeleteControl cleanup(ExternalSecret es, Context<ExternalSecret> context) {
+        metrics.forget(es.getMetadata().getNamespace(), es.getMetadata().getName());
+        if (es.getSpec() == null || Policies.deletion(es.getSpec()) != DeletionPolicy.Delete) {
+            return DeleteControl.defaultDelete();
+        }
+        String ns = es.getMetadata().getNamespace();
+        String target = Policies.targetName(es);
+        try {
+            Secret live = client.secrets().inNamespace(ns).withName(target).get();
+            if (live != null && SecretOwnership.controlledBy(live, es)) {
+                client.secrets().inNamespace(ns).withName(target).delete();
+                LOG.infof("deleted Secret %s/%s with its ExternalSecret (deletionPolicy Delete)", ns, target);
+            }
+        } catch (KubernetesClientException e) {
+            LOG.warnf("could not delete Secret %s/%s: HTTP %d", ns, target, e.getCode());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(10));
+        }
+        return DeleteControl.defaultDelete();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static InformerEventSource<Secret, ExternalSecret> managedSecrets(Context<ExternalSecret> context) {
+        return (InformerEventSource<Secret, ExternalSecret>) context.eventSourceRetriever()
+                .getEventSourceFor(Secret.class, ExternalSecretEventSources.MANAGED_SECRETS);
+    }
+
+    private static ExternalSecretStatus status(ExternalSecret es) {
+        if (es.getStatus() == null) {
+            es.setStatus(new ExternalSecretStatus());
+        }
+        return es.getStatus();
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Store lookups answered from the informer caches the controller already keeps. */
+    @SuppressWarnings("unchecked")
+    private record InformerStoreLookup(Context<ExternalSecret> context, KubernetesClient client) implements dev.coffer.store.StoreLookup {
+
+        @Override
+        public Optional<SecretStore> secretStore(String namespace, String name) {
+            return ((InformerEventSource<SecretStore, ExternalSecret>) context.eventSourceRetriever()
+                    .getEventSourceFor(SecretStore.class)).get(new ResourceID(name, namespace));
+        }
+
+        @Override
+        public Optional<ClusterSecretStore> clusterSecretStore(String name) {
+            return ((InformerEventSource<ClusterSecretStore, ExternalSecret>) context.eventSourceRetriever()
+                    .getEventSourceFor(ClusterSecretStore.class)).get(new ResourceID(name));
+        }
+
+        @Override
+        public Optional<io.fabric8.kubernetes.api.model.Namespace> namespace(String name) {
+            return Optional.ofNullable(client.namespaces().withName(name).get());
+        }
+    }
+}

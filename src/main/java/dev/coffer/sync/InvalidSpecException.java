@@ -1,0 +1,12 @@
+package dev.coffer.sync;
+
+/**
+ * The ExternalSecret itself is wrong (conflicting policies, a bad interval or regexp, a
+ * template that does not parse). Retrying cannot fix it, so it is reported once, not retried hot.
+ */
+public class InvalidSpecException extends RuntimeException {
+
+    public InvalidSpecException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.coffer.sync;
+
+import dev.coffer.api.externalsecrets.v1.CreationPolicy;
+import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.api.externalsecrets.v1.RefreshPolicy;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Secret;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Decides whether an ExternalSecret needs a sync now (the plan step). Pure: everything it needs
+ * is passed in, so the rules are unit-tested from plain objects.
+ *
+ * <p>Refreshes are spread: each ExternalSecret waits its interval plus a jitter of up to 10% of
+ * it (at most five minutes), derived from its uid, so 10,000 ExternalSecrets created together
+ * do not refresh in the same second, and a restart keeps the spread.
+ */
+public final class RefreshPlanner {
+
+    private static final Duration MAX_JITTER = Duration.ofMinutes(5);
+
+    private RefreshPlanner() {
+    }
+
+    /**
+     * @param target the live target Secret, or null if there is none
+     */
+    public static RefreshDecision plan(ExternalSecret es, Secret target, Instant now) {
+        var spec = es.getSpec();
+        var status = es.getStatus();
+        String synced = status == null ? null : status.syncedResourceVersion;
+        if (!syncedResourceVersion(es.getMetadata()).equals(synced)) {
+            return RefreshDecision.sync(synced == null ? "never synced" : "spec or metadata changed");
+        }
+        Optional<Instant> last = lastRefresh(es);
+        if (last.isEmpty()) {
+            return RefreshDecision.sync("never synced");
+        }
+        if (Policies.creation(spec) != CreationPolicy.None && !ManagedSecret.isIntact(target)) {
+            return RefreshDecision.sync(target == null ? "target Secret is missing" : "target Secret drifted");
+        }
+        RefreshPolicy policy = Policies.refresh(spec);
+        if (policy == RefreshPolicy.CreatedOnce) {
+            return RefreshDecision.never("refreshPolicy CreatedOnce: synced once");
+        }
+        if (policy == RefreshPolicy.OnChange) {
+            return RefreshDecision.never("refreshPolicy OnChange: unchanged since the last sync");
+        }
+        Duration interval = Policies.refreshInterval(spec);
+        if (interval.isZero()) {
+            return RefreshDecision.never("refreshInterval 0: synced once");
+        }
+        Instant due = last.get().plus(interval);
+        if (!now.isBefore(due)) {
+            return RefreshDecision.sync("refresh interval elapsed");
+        }
+        return RefreshDecision.waitFor(Duration.between(now, due).plus(jitter(es, interval)));
+    }
+
+    /** When to look again after a successful sync, or empty for no periodic refresh. */
+    public static Optional<Duration> nextAfterSync(ExternalSecret es) {
+        var spec = es.getSpec();
+        RefreshPolicy policy = Policies.refresh(spec);
+        Duration interval = Policies.refreshInterval(spec);
+        if (policy != RefreshPolicy.Periodic || interval.isZero()) {
+            return Optional.empty();
+        }
+        return Optional.of(interval.plus(jitter(es, interval)));
+    }
+
+    /** "&lt;generation&gt;-&lt;hash of labels and annotations&gt;", as upstream records it. */
+    public static String syncedResourceVersion(ObjectMeta meta) {
+        long generation = meta.getGeneration() == null ? 0 : meta.getGeneration();
+        return generation + "-" + metadataHash(meta.getLabels(), meta.getAnnotations());
+    }
+
+    static Duration jitter(ExternalSecret es, Duration interval) {
+        Duration cap = interval.dividedBy(10);
+        if (cap.compareTo(MAX_JITTER) > 0) {
+            cap = MAX_JITTER;
+        }
+        String seed = es.getMetadata().getUid() != null ? es.getMetadata().getUid()
+                : es.getMetadata().getNamespace() + "/" + es.getMetadata().getName();
+        long fraction = Math.floorMod(seed.hashCode() * 2654435761L, 1000L);
+        return Duration.ofMillis(cap.toMillis() * fraction / 1000);
+    }
+
+    private static Optional<Instant> lastRefresh(ExternalSecret es) {
+        if (es.getStatus() == null || es.getStatus().refreshTime == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(es.getStatus().refreshTime).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String metadataHash(Map<String, String> labels, Map<String, String> annotations) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            feed(md, "l", labels);
+            feed(md, "a", annotations);
+            return HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void feed(MessageDigest md, String prefix, Map<String, String> map) {
+        if (map == null) {
+            return;
+        }
+        for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
+            md.update((prefix + e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

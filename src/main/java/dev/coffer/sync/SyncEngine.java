@@ -1,0 +1,65 @@
+package dev.coffer.sync;
+
+import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate;
+import dev.coffer.api.externalsecrets.v1.TemplateFrom;
+import dev.coffer.provider.KubeAccess;
+import io.fabric8.kubernetes.api.model.Secret;
+
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Fetch and shape, shared by the reconciler and the {@code render} command so both produce the
+ * same Secret. It performs no writes: the caller owns the write step.
+ */
+public final class SyncEngine {
+
+    private final SecretTemplater templater;
+
+    public SyncEngine(SecretTemplater templater) {
+        this.templater = templater;
+    }
+
+    /** Validates the spec and runs the remote reads. */
+    public Map<String, byte[]> fetch(ExternalSecret es, ClientSource clients) {
+        ExternalSecretValidator.validate(es.getSpec());
+        return new DataFetcher(clients, templater).fetch(es.getSpec());
+    }
+
+    /** Shapes the fetched data and merges it with the live Secret (which may be null). */
+    public SecretWritePlan plan(ExternalSecret es, Map<String, byte[]> data, Secret live, KubeAccess kube) {
+        DesiredSecret desired = SecretShaper.shape(es, data, templater, templateSources(es, kube));
+        return SecretMerger.plan(es, desired, live);
+    }
+
+    /** Reads the ConfigMaps and Secrets that templateFrom names (I/O kept out of the pure shape step). */
+    static TemplateSources templateSources(ExternalSecret es, KubeAccess kube) {
+        ExternalSecretTemplate template = es.getSpec().target == null ? null : es.getSpec().target.template;
+        if (template == null || template.templateFrom == null || template.templateFrom.isEmpty()) {
+            return TemplateSources.NONE;
+        }
+        String ns = es.getMetadata().getNamespace();
+        Map<String, Map<String, String>> configMaps = new HashMap<>();
+        Map<String, Map<String, byte[]>> secrets = new HashMap<>();
+        for (TemplateFrom from : template.templateFrom) {
+            if (from.configMap != null && !configMaps.containsKey(from.configMap.name)) {
+                var cm = kube.configMap(ns, from.configMap.name).orElseThrow(() -> new InvalidSpecException(
+                        "templateFrom ConfigMap \"" + from.configMap.name + "\" not found in namespace " + ns));
+                configMaps.put(from.configMap.name, cm.getData() == null ? Map.of() : cm.getData());
+            }
+            if (from.secret != null && !secrets.containsKey(from.secret.name)) {
+                Secret s = kube.secret(ns, from.secret.name).orElseThrow(() -> new InvalidSpecException(
+                        "templateFrom Secret \"" + from.secret.name + "\" not found in namespace " + ns));
+                Map<String, byte[]> decoded = new LinkedHashMap<>();
+                if (s.getData() != null) {
+                    s.getData().forEach((k, v) -> decoded.put(k, Base64.getDecoder().decode(v)));
+                }
+                secrets.put(from.secret.name, decoded);
+            }
+        }
+        return new TemplateSources(configMaps, secrets);
+    }
+}

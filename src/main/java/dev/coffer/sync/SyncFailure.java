@@ -1,0 +1,50 @@
+package dev.coffer.sync;
+
+import dev.coffer.provider.ProviderException;
+import dev.coffer.store.StoreNotUsableException;
+
+/**
+ * The one place that turns an error into what users see: the Ready reason, a message without
+ * secret values, and whether retrying with backoff can help. Reconcilers do not format errors.
+ */
+public record SyncFailure(String reason, String message, boolean retryable) {
+
+    public static final String REASON_ERROR = "SecretSyncedError";
+
+    public static SyncFailure of(Throwable error) {
+        Throwable e = unwrap(error);
+        if (e instanceof TargetConflictException c) {
+            return new SyncFailure(c.reason(), c.getMessage(), "SecretMissing".equals(c.reason()));
+        }
+        if (e instanceof InvalidSpecException) {
+            return new SyncFailure(REASON_ERROR, "invalid ExternalSecret: " + e.getMessage(), false);
+        }
+        if (e instanceof StoreNotUsableException) {
+            return new SyncFailure(REASON_ERROR, "could not get store: " + e.getMessage(), false);
+        }
+        if (e instanceof ProviderException p) {
+            String prefix = switch (p.kind()) {
+                case NOT_FOUND -> "remote secret not found: ";
+                case ACCESS_DENIED -> "access denied by the provider: ";
+                case THROTTLED -> "throttled by the provider, backing off: ";
+                case INVALID_CONFIG -> "invalid provider configuration: ";
+                case UNAVAILABLE -> "provider unavailable: ";
+            };
+            return new SyncFailure(REASON_ERROR, prefix + p.getMessage(), p.kind() != ProviderException.Kind.INVALID_CONFIG);
+        }
+        if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException k) {
+            return new SyncFailure(REASON_ERROR, "Kubernetes API error (HTTP " + k.getCode() + ") while writing the Secret", true);
+        }
+        // Unknown errors may carry arbitrary text; show only their type.
+        return new SyncFailure(REASON_ERROR, "internal error (" + e.getClass().getSimpleName() + "); see the operator log", true);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable cur = e;
+        while ((cur instanceof java.util.concurrent.CompletionException || cur instanceof java.util.concurrent.ExecutionException
+                || cur.getClass() == RuntimeException.class) && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        return cur;
+    }
+}
