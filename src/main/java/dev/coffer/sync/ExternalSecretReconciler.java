@@ -21,14 +21,12 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -46,10 +44,13 @@ import java.util.Optional;
  *
  * <p>Metadata changes must wake an ExternalSecret (force-sync by annotation), so events are not
  * filtered by generation; a reconcile with nothing due costs no API call.
+ *
+ * <p>Failures are expected (outages, bad input) and end in a status condition, an event and a
+ * backoff chosen here, not in an exception: that keeps stack traces out of the log and lets
+ * errors that retrying cannot fix wait for a change instead of looping.
  */
 @ControllerConfiguration(name = "externalsecret", finalizerName = ExternalSecretReconciler.FINALIZER,
         generationAwareEventProcessing = false)
-@GradualRetry(initialInterval = 1000, intervalMultiplier = 2.0, maxInterval = 420_000, maxAttempts = Integer.MAX_VALUE)
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cleaner<ExternalSecret> {
 
     public static final String FINALIZER = "externalsecrets.external-secrets.io/externalsecret-cleanup";
@@ -64,6 +65,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     private final EventRecorder events;
     private final SyncMetrics metrics;
     private final SyncEngine engine;
+    private final RetryBackoff backoff = new RetryBackoff();
 
     public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
                                     KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater) {
@@ -87,6 +89,20 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         String ns = es.getMetadata().getNamespace();
         String name = es.getMetadata().getName();
         try {
+            UpdateControl<ExternalSecret> done = sync(es, context, started);
+            backoff.reset(ns + "/" + name);
+            return done;
+        } catch (RuntimeException e) {
+            return failed(es, e);
+        } finally {
+            metrics.reconcileDuration(ns, name, Duration.between(started, Instant.now()));
+        }
+    }
+
+    private UpdateControl<ExternalSecret> sync(ExternalSecret es, Context<ExternalSecret> context, Instant started) {
+        String ns = es.getMetadata().getNamespace();
+        String name = es.getMetadata().getName();
+        {
             ExternalSecretValidator.validate(es.getSpec());
             Optional<Secret> cached = managedSecrets(context).get(new ResourceID(Policies.targetName(es), ns));
             RefreshDecision decision = RefreshPlanner.plan(es, cached.orElse(null), started);
@@ -112,8 +128,6 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
             }
             String result = write(es, context, data, cached.orElse(null));
             return synced(es, result);
-        } finally {
-            metrics.reconcileDuration(ns, name, Duration.between(started, Instant.now()));
         }
     }
 
@@ -203,11 +217,14 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         return control;
     }
 
-    @Override
-    public ErrorStatusUpdateControl<ExternalSecret> updateErrorStatus(ExternalSecret es, Context<ExternalSecret> context, Exception e) {
+    /** Reports a failed sync; the last good Secret was not touched (failures return before the write). */
+    private UpdateControl<ExternalSecret> failed(ExternalSecret es, RuntimeException e) {
         SyncFailure failure = SyncFailure.of(e);
         String ns = es.getMetadata().getNamespace();
         String name = es.getMetadata().getName();
+        if (failure.unexpected()) {
+            LOG.errorf(e, "ExternalSecret %s/%s: unexpected error", ns, name);
+        }
         metrics.syncError(ns, name);
         metrics.readyCondition(ns, name, false);
         ExternalSecretStatus status = status(es);
@@ -219,13 +236,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         } else {
             LOG.debugf("ExternalSecret %s/%s still failing: %s", ns, name, failure.message());
         }
-        ErrorStatusUpdateControl<ExternalSecret> control = changed
-                ? ErrorStatusUpdateControl.patchStatus(es) : ErrorStatusUpdateControl.noStatusUpdate();
-        if (!failure.retryable()) {
-            // Not worth a hot retry; look again at the refresh interval (or on a change).
-            control = control.withNoRetry();
-            RefreshPlanner.nextAfterSync(es).ifPresent(control::rescheduleAfter);
+        UpdateControl<ExternalSecret> control = changed ? UpdateControl.patchStatus(es) : UpdateControl.noUpdate();
+        if (failure.retryable()) {
+            return control.rescheduleAfter(backoff.next(ns + "/" + name));
         }
+        // Retrying cannot fix it: look again at the refresh interval, or sooner on a change.
+        RefreshPlanner.nextAfterSync(es).ifPresent(control::rescheduleAfter);
         return control;
     }
 

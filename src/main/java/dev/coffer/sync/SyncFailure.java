@@ -7,7 +7,11 @@ import dev.coffer.store.StoreNotUsableException;
  * The one place that turns an error into what users see: the Ready reason, a message without
  * secret values, and whether retrying with backoff can help. Reconcilers do not format errors.
  */
-public record SyncFailure(String reason, String message, boolean retryable) {
+public record SyncFailure(String reason, String message, boolean retryable, boolean unexpected) {
+
+    public SyncFailure(String reason, String message, boolean retryable) {
+        this(reason, message, retryable, false);
+    }
 
     public static final String REASON_ERROR = "SecretSyncedError";
 
@@ -36,15 +40,17 @@ public record SyncFailure(String reason, String message, boolean retryable) {
             return new SyncFailure(REASON_ERROR, "Kubernetes API error (HTTP " + k.getCode() + ") while writing the Secret", true);
         }
         // Unknown errors may carry arbitrary text; show only their type.
-        return new SyncFailure(REASON_ERROR, "internal error (" + e.getClass().getSimpleName() + "); see the operator log", true);
+        return new SyncFailure(REASON_ERROR, "internal error (" + e.getClass().getSimpleName() + "); see the operator log", true, true);
     }
 
+    /** The first error in the cause chain that this class knows how to describe, else the error itself. */
     private static Throwable unwrap(Throwable e) {
-        Throwable cur = e;
-        while ((cur instanceof java.util.concurrent.CompletionException || cur instanceof java.util.concurrent.ExecutionException
-                || cur.getClass() == RuntimeException.class) && cur.getCause() != null) {
-            cur = cur.getCause();
+        for (Throwable cur = e; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
+            if (cur instanceof InvalidSpecException || cur instanceof StoreNotUsableException || cur instanceof ProviderException
+                    || cur instanceof io.fabric8.kubernetes.client.KubernetesClientException) {
+                return cur;
+            }
         }
-        return cur;
+        return e;
     }
 }
