@@ -241,7 +241,14 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
             return control.rescheduleAfter(backoff.next(ns + "/" + name));
         }
         // Retrying cannot fix it: look again at the refresh interval, or sooner on a change.
-        RefreshPlanner.nextAfterSync(es).ifPresent(control::rescheduleAfter);
+        // The interval itself may be what is wrong, so fall back to the default then.
+        Optional<Duration> next;
+        try {
+            next = RefreshPlanner.nextAfterSync(es);
+        } catch (IllegalArgumentException badInterval) {
+            next = Optional.of(Policies.DEFAULT_REFRESH);
+        }
+        next.ifPresent(control::rescheduleAfter);
         return control;
     }
 
