@@ -13,7 +13,9 @@ import java.util.TreeMap;
 /**
  * What a remote Secret looks like to an ExternalSecret, as upstream's kubernetes provider
  * shapes it: the data keys as bytes; the whole Secret as a JSON object of string values (keys
- * sorted, as Go's encoder does); the metadata as {@code {"annotations":…,"labels":…}}.
+ * sorted, as Go's encoder does); the metadata as {@code {"annotations":{…},"labels":{…}}}.
+ * Absent labels or annotations come out as {@code {}} (upstream prints {@code null}; fabric8's
+ * model cannot tell absent from empty, and {@code {}} is what templates expect).
  */
 final class SecretPayloads {
 
@@ -39,7 +41,7 @@ final class SecretPayloads {
         return JsonValues.toJson(strings);
     }
 
-    /** Labels and annotations, each as a JSON object ({@code null} when the Secret has none, as upstream). */
+    /** Labels and annotations, each as a JSON object. */
     static Map<String, byte[]> metadata(Secret secret) {
         Map<String, byte[]> out = new TreeMap<>();
         out.put(ANNOTATIONS, JsonValues.toJson(sorted(secret.getMetadata().getAnnotations())));
@@ -105,6 +107,6 @@ final class SecretPayloads {
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {
-        return map == null ? null : new TreeMap<>(map);
+        return map == null ? new TreeMap<>() : new TreeMap<>(map);
     }
 }
