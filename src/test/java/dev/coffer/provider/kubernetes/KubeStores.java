@@ -52,17 +52,25 @@ final class KubeStores {
                 """ + indent(providerBody, 6), kube, consumerNamespace);
     }
 
-    /** Token auth against {@code url}, the token in Secret apps/remote-token key {@code token}. */
-    static String tokenAuth(String url) {
+    /**
+     * Token auth against {@code url}, the token in Secret apps/remote-token key {@code token};
+     * {@code serverLine} adds one line (caBundle, caProvider) to the server block.
+     */
+    static String tokenAuth(String url, String serverLine) {
         return """
                 server:
                   url: %s
+                  %s
                 auth:
                   token:
                     bearerToken:
                       name: remote-token
                       key: token
-                """.formatted(url);
+                """.formatted(url, serverLine);
+    }
+
+    static String tokenAuth(String url) {
+        return tokenAuth(url, "");
     }
 
     static ExternalSecretDataRemoteRef ref(String key, String property) {
