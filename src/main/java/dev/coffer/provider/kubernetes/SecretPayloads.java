@@ -25,11 +25,18 @@ final class SecretPayloads {
     private SecretPayloads() {
     }
 
-    /** The Secret's data, decoded. */
+    /**
+     * The Secret's data, decoded. A real API server folds {@code stringData} into {@code data};
+     * the CRUD mock API of the embedded mode stores it as written, so it is folded in here, winning
+     * over {@code data} as it does on a server.
+     */
     static Map<String, byte[]> data(Secret secret) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         if (secret.getData() != null) {
             secret.getData().forEach((k, v) -> out.put(k, v == null ? new byte[0] : Base64.getMimeDecoder().decode(v)));
+        }
+        if (secret.getStringData() != null) {
+            secret.getStringData().forEach((k, v) -> out.put(k, v == null ? new byte[0] : v.getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }
