@@ -3,7 +3,6 @@ package dev.coffer.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -56,7 +55,7 @@ public final class EmbeddedCommand implements Callable<Integer> {
         System.setProperty("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
         java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+                new EmbeddedApiDispatcher(), false);
         server.init(InetAddress.getLoopbackAddress(), port);
         String url = "http://" + server.getHostName() + ":" + server.getPort();
         writeKubeconfig(url);
