@@ -77,7 +77,7 @@ public final class JsonValues {
     private static JsonNode parse(byte[] value, String key, String why) {
         try {
             JsonNode node = MAPPER.readTree(value);
-            if (node == null) {
+            if (node == null || node.isMissingNode()) {
                 throw new IOException("empty");
             }
             return node;

@@ -64,22 +64,32 @@ public final class DataFetcher {
             decoding = ref.find.decodingStrategy;
             nullBytes = ref.find.nullBytePolicy;
         }
-        Map<String, byte[]> converted = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : raw.entrySet()) {
             checkNullBytes(e.getValue(), nullBytes, e.getKey());
-            String key = KeyConversion.convert(e.getKey(), conversion == null ? ConversionStrategy.Default : conversion);
-            if (converted.put(key, ValueDecoding.decode(e.getValue(), decoding, key)) != null) {
-                throw new InvalidSpecException(where + ": two remote keys convert to the same Secret key \"" + key
-                        + "\"; use conversionStrategy Unicode or a rewrite");
+        }
+        // As upstream: rewrite sees the remote names; conversion applies only when there is no rewrite.
+        Map<String, byte[]> keyed;
+        if (ref.rewrite != null && !ref.rewrite.isEmpty()) {
+            keyed = KeyRewriter.rewrite(raw, ref.rewrite, templater);
+        } else {
+            keyed = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> e : raw.entrySet()) {
+                String key = KeyConversion.convert(e.getKey(), conversion == null ? ConversionStrategy.Default : conversion);
+                if (keyed.put(key, e.getValue()) != null) {
+                    throw new InvalidSpecException(where + ": two remote keys convert to the same Secret key \"" + key
+                            + "\"; use conversionStrategy Unicode or a rewrite");
+                }
             }
         }
-        Map<String, byte[]> rewritten = KeyRewriter.rewrite(converted, ref.rewrite, templater);
-        for (String key : rewritten.keySet()) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : keyed.entrySet()) {
+            String key = e.getKey();
             if (key.isEmpty() || !key.matches("[-._a-zA-Z0-9]+")) {
                 throw new InvalidSpecException(where + ": key \"" + key + "\" is not a valid Secret key after rewrite");
             }
+            out.put(key, ValueDecoding.decode(e.getValue(), decoding, key));
         }
-        return rewritten;
+        return out;
     }
 
     private SecretsClient client(ExternalSecretSpec spec, StoreSourceRef source, String where) {

@@ -43,6 +43,9 @@ public final class GoDuration {
             nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
             pos = m.end();
         }
+        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("invalid duration \"" + text + "\": too long");
+        }
         return Duration.ofNanos(nanos.longValue());
     }
 

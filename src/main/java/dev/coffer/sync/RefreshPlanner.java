@@ -40,7 +40,10 @@ public final class RefreshPlanner {
         var spec = es.getSpec();
         var status = es.getStatus();
         String synced = status == null ? null : status.syncedResourceVersion;
-        if (!syncedResourceVersion(es.getMetadata()).equals(synced)) {
+        RefreshPolicy policy = Policies.refresh(spec);
+        // CreatedOnce syncs only if never synced: later spec or metadata changes do not count (as upstream).
+        boolean changeCounts = synced == null || policy != RefreshPolicy.CreatedOnce;
+        if (changeCounts && !syncedResourceVersion(es.getMetadata()).equals(synced)) {
             return RefreshDecision.sync(synced == null ? "never synced" : "spec or metadata changed");
         }
         Optional<Instant> last = lastRefresh(es);
@@ -50,7 +53,6 @@ public final class RefreshPlanner {
         if (Policies.creation(spec) != CreationPolicy.None && !ManagedSecret.isIntact(target)) {
             return RefreshDecision.sync(target == null ? "target Secret is missing" : "target Secret drifted");
         }
-        RefreshPolicy policy = Policies.refresh(spec);
         if (policy == RefreshPolicy.CreatedOnce) {
             return RefreshDecision.never("refreshPolicy CreatedOnce: synced once");
         }

@@ -1,0 +1,264 @@
+package dev.coffer.sync;
+
+import dev.coffer.api.externalsecrets.v1.SecretStore;
+import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
+import dev.coffer.provider.ProviderException;
+import dev.coffer.provider.SecretsClient;
+import dev.coffer.testsupport.FakeStores;
+import dev.coffer.testsupport.Specs;
+import dev.coffer.testsupport.TestResources;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DataFetcherTest {
+
+    private final Map<String, SecretsClient> stores = new LinkedHashMap<>();
+    private final List<String> asked = new ArrayList<>();
+    private final DataFetcher fetcher = new DataFetcher(this::clientFor, new MetadataOnlyTemplater());
+
+    private SecretsClient clientFor(SecretStoreRef ref) {
+        asked.add(ref.name);
+        SecretsClient c = stores.get(ref.name);
+        if (c == null) {
+            throw new IllegalStateException("no store " + ref.name);
+        }
+        return c;
+    }
+
+    private void store(String name, Map<String, String> entries) {
+        stores.put(name, FakeStores.client(TestResources.fakeStore("team-a", name, entries)));
+    }
+
+    private Map<String, String> fetch(String specYaml) {
+        Map<String, String> out = new LinkedHashMap<>();
+        fetcher.fetch(Specs.spec(specYaml)).forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    @Test
+    void dataReadsOneValuePerKey() {
+        store("main", Map.of("db-pass", "hunter2", "db", "{\"user\":\"admin\"}"));
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: password
+                    remoteRef: {key: db-pass}
+                  - secretKey: user
+                    remoteRef: {key: db, property: user}
+                """)).containsExactly(Map.entry("password", "hunter2"), Map.entry("user", "admin"));
+        assertThat(asked).containsOnly("main");
+    }
+
+    @Test
+    void sourceRefStoreOverridesTheDefaultStore() {
+        store("main", Map.of("k", "from-main"));
+        store("other", Map.of("k", "from-other"));
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: a
+                    remoteRef: {key: k}
+                  - secretKey: b
+                    remoteRef: {key: k}
+                    sourceRef:
+                      storeRef: {name: other}
+                """)).containsExactly(Map.entry("a", "from-main"), Map.entry("b", "from-other"));
+    }
+
+    @Test
+    void dataFromIsReadFirstSoExplicitDataWins() {
+        store("main", Map.of("all", "{\"password\":\"from-extract\",\"user\":\"u\"}", "pw", "explicit"));
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: password
+                    remoteRef: {key: pw}
+                dataFrom:
+                  - extract: {key: all}
+                """)).containsEntry("password", "explicit").containsEntry("user", "u").hasSize(2);
+    }
+
+    @Test
+    void laterDataFromEntriesWin() {
+        store("main", Map.of("one", "{\"k\":\"1\",\"a\":\"a\"}", "two", "{\"k\":\"2\"}"));
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - extract: {key: one}
+                  - extract: {key: two}
+                """)).containsEntry("k", "2").containsEntry("a", "a");
+    }
+
+    @Test
+    void findConvertsRemoteNamesIntoSecretKeys() {
+        store("main", Map.of("app/db", "1", "app/cache", "2", "other", "3"));
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - find:
+                      name: {regexp: "^app/"}
+                """)).containsOnlyKeys("app_db", "app_cache");
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - find:
+                      name: {regexp: "^app/"}
+                      conversionStrategy: Unicode
+                """)).containsOnlyKeys("app_U002f_db", "app_U002f_cache");
+    }
+
+    @Test
+    void conversionCollisionsAreAnError() {
+        store("main", Map.of("a/b", "1", "a:b", "2"));
+        assertThatThrownBy(() -> fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - find:
+                      name: {regexp: "^a"}
+                """))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("spec.dataFrom[0]")
+                .hasMessageContaining("\"a_b\"");
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - find:
+                      name: {regexp: "^a"}
+                      conversionStrategy: Unicode
+                """)).containsOnlyKeys("a_U002f_b", "a_U003a_b");
+    }
+
+    @Test
+    void rewriteSeesTheRemoteNamesAsUpstreamDoes() {
+        // upstream docs: find by path, then rewrite source "path-to-filter/(.*)" -> "$1"
+        store("main", Map.of("app/db", "1", "app/cache", "2", "other", "3"));
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - find:
+                      path: app/
+                    rewrite:
+                      - regexp: {source: "app/(.*)", target: "$1"}
+                """)).containsExactlyInAnyOrderEntriesOf(Map.of("db", "1", "cache", "2"));
+    }
+
+    @Test
+    void rewriteOnExtractedKeys() {
+        store("main", Map.of("all", "{\"DB_USER\":\"u\",\"DB_PASS\":\"p\"}"));
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - extract: {key: all}
+                    rewrite:
+                      - regexp: {source: "^DB_", target: "db-"}
+                """)).containsExactlyInAnyOrderEntriesOf(Map.of("db-USER", "u", "db-PASS", "p"));
+    }
+
+    @Test
+    void rewriteThatLeavesAnInvalidKeyIsAnError() {
+        store("main", Map.of("app/db", "1"));
+        assertThatThrownBy(() -> fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - find:
+                      name: {regexp: "app"}
+                    rewrite:
+                      - regexp: {source: "^app", target: "x"}
+                """))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("x/db")
+                .hasMessageContaining("not a valid Secret key");
+    }
+
+    @Test
+    void decodingStrategyAppliesToDataAndDataFrom() {
+        store("main", Map.of("enc", "aGVsbG8=", "all", "{\"k\":\"d29ybGQ=\"}"));
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: plain
+                    remoteRef: {key: enc, decodingStrategy: Base64}
+                dataFrom:
+                  - extract: {key: all, decodingStrategy: Base64}
+                """)).containsEntry("plain", "hello").containsEntry("k", "world");
+    }
+
+    @Test
+    void nullBytePolicyFailRejectsNulBytesAndIgnoreKeepsThem() {
+        SecretStore s = TestResources.fakeStore("team-a", "main", Map.of("ok", "fine"));
+        FakeStores.with(s, "nul", "a\u0000b", null);
+        stores.put("main", FakeStores.client(s));
+        assertThatThrownBy(() -> fetch("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: v
+                    remoteRef: {key: nul, nullBytePolicy: Fail}
+                """))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("\"v\"")
+                .hasMessageContaining("NUL")
+                .satisfies(e -> assertThat(((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.INVALID_CONFIG));
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: v
+                    remoteRef: {key: nul}
+                """)).containsEntry("v", "a\u0000b");
+        assertThatThrownBy(() -> fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - find:
+                      name: {regexp: "nul"}
+                      nullBytePolicy: Fail
+                """)).isInstanceOf(ProviderException.class).hasMessageContaining("NUL");
+    }
+
+    @Test
+    void generatorRefIsAClearUnsupportedError() {
+        assertThatThrownBy(() -> fetch("""
+                dataFrom:
+                  - sourceRef:
+                      generatorRef: {kind: Password, name: pw}
+                """)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("generators are not supported");
+        assertThatThrownBy(() -> fetch("""
+                data:
+                  - secretKey: pw
+                    remoteRef: {key: x}
+                    sourceRef:
+                      generatorRef: {kind: Password, name: pw}
+                """)).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("secretKey \"pw\"")
+                .hasMessageContaining("generators are not supported");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void noStoreIsAnError() {
+        assertThatThrownBy(() -> fetch("""
+                data:
+                  - secretKey: a
+                    remoteRef: {key: x}
+                """)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("no store");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void missingRemoteKeyIsNotFound() {
+        store("main", Map.of("k", "v"));
+        assertThatThrownBy(() -> fetch("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: a
+                    remoteRef: {key: absent}
+                """)).isInstanceOf(ProviderException.class)
+                .satisfies(e -> assertThat(((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.NOT_FOUND));
+    }
+}

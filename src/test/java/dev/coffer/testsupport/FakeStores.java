@@ -1,0 +1,37 @@
+package dev.coffer.testsupport;
+
+import dev.coffer.api.externalsecrets.v1.SecretStore;
+import dev.coffer.api.externalsecrets.v1.providers.FakeProviderData;
+import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.provider.SecretsClient;
+import dev.coffer.provider.StoreContext;
+import dev.coffer.provider.StoreIdentity;
+
+/** Real fake-provider clients for a SecretStore, built the way the operator builds them. */
+public final class FakeStores {
+
+    private FakeStores() {
+    }
+
+    public static StoreContext context(SecretStore store) {
+        return new StoreContext(new StoreIdentity(StoreIdentity.SECRET_STORE, store.getMetadata().getNamespace(),
+                store.getMetadata().getName()), 1, store.getSpec(), store.getMetadata().getNamespace(), new InMemoryKube());
+    }
+
+    public static SecretsClient client(SecretStore store) {
+        StoreContext ctx = context(store);
+        var provider = ProviderRegistry.standard().forBlock(store.getSpec().provider);
+        provider.validate(ctx);
+        return provider.newClient(ctx);
+    }
+
+    /** Adds an entry whose value YAML cannot carry (for example a NUL byte), optionally versioned. */
+    public static SecretStore with(SecretStore store, String key, String value, String version) {
+        FakeProviderData d = new FakeProviderData();
+        d.key = key;
+        d.value = value;
+        d.version = version;
+        store.getSpec().provider.fake.data.add(d);
+        return store;
+    }
+}
