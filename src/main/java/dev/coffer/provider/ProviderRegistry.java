@@ -1,6 +1,7 @@
 package dev.coffer.provider;
 
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
+import dev.coffer.provider.aws.AwsProviderImpl;
 import dev.coffer.provider.fake.FakeProviderImpl;
 
 import java.lang.reflect.Field;
@@ -27,7 +28,8 @@ public final class ProviderRegistry {
     /** Every backend Coffer ships. Add a new provider here. */
     public static ProviderRegistry standard() {
         return new ProviderRegistry(List.of(
-                new FakeProviderImpl()));
+                new FakeProviderImpl(),
+                new AwsProviderImpl()));
     }
 
     /** The provider for a store's provider block; INVALID_CONFIG unless exactly one known block is set. */
