@@ -1,5 +1,6 @@
 package dev.coffer.provider.aws;
 
+import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
 import dev.coffer.api.externalsecrets.v1.providers.AwsServiceType;
 import dev.coffer.provider.ProviderException;
@@ -137,9 +138,9 @@ class AwsErrorsTest {
     @Test
     void findErrorsAreTypedToo() {
         t.aws.fail("ListSecrets", -1, 400, "AccessDeniedException", CANARY);
-        var find = new dev.coffer.api.externalsecrets.v1.ExternalSecretFind();
+        var find = new ExternalSecretFind();
         find.tags = Map.of("a", "b");
         fails(() -> sm.getAllSecrets(find), Kind.ACCESS_DENIED);
-        fails(() -> sm.getAllSecrets(new dev.coffer.api.externalsecrets.v1.ExternalSecretFind()), Kind.INVALID_CONFIG);
+        fails(() -> sm.getAllSecrets(new ExternalSecretFind()), Kind.INVALID_CONFIG);
     }
 }
