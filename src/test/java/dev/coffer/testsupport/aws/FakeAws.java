@@ -271,6 +271,13 @@ public final class FakeAws implements AutoCloseable {
         throw fault.error;
     }
 
+    /** AWS rejects batch reads over their limit; so does the fake, to prove callers batch. */
+    static void checkBatch(JsonNode items, int limit, String field) {
+        if (items.size() > limit) {
+            throw new AwsError(400, "ValidationException", field + " has more than " + limit + " items");
+        }
+    }
+
     private static Map<String, String> parseForm(String body) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : body.split("&")) {

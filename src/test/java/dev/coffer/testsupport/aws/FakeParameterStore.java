@@ -60,9 +60,7 @@ public final class FakeParameterStore {
 
     private JsonNode getParameters(JsonNode in) {
         JsonNode names = in.path("Names");
-        if (names.size() > BATCH_LIMIT) {
-            throw new AwsError(400, "ValidationException", "Names has more than 10 items");
-        }
+        FakeAws.checkBatch(names, BATCH_LIMIT, "Names");
         ObjectNode out = FakeAws.JSON.createObjectNode();
         ArrayNode found = out.putArray("Parameters");
         ArrayNode invalid = out.putArray("InvalidParameters");

@@ -145,9 +145,7 @@ public final class FakeSecretsManager {
 
     private JsonNode batchGet(JsonNode in) {
         JsonNode ids = in.path("SecretIdList");
-        if (ids.size() > BATCH_LIMIT) {
-            throw new AwsError(400, "ValidationException", "SecretIdList has more than 20 items");
-        }
+        FakeAws.checkBatch(ids, BATCH_LIMIT, "SecretIdList");
         ObjectNode out = FakeAws.JSON.createObjectNode();
         ArrayNode values = out.putArray("SecretValues");
         ArrayNode errors = out.putArray("Errors");
