@@ -1,6 +1,7 @@
 package dev.coffer.provider;
 
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
+import dev.coffer.provider.aws.AwsProviderImpl;
 import dev.coffer.provider.fake.FakeProviderImpl;
 import dev.coffer.provider.kubernetes.KubernetesSecretsProvider;
 
@@ -29,7 +30,8 @@ public final class ProviderRegistry {
     public static ProviderRegistry standard() {
         return new ProviderRegistry(List.of(
                 new FakeProviderImpl(),
-                new KubernetesSecretsProvider()));
+                new KubernetesSecretsProvider(),
+                new AwsProviderImpl()));
     }
 
     /** The provider for a store's provider block; INVALID_CONFIG unless exactly one known block is set. */

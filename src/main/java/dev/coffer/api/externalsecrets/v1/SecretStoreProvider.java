@@ -1,12 +1,15 @@
 package dev.coffer.api.externalsecrets.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
 import dev.coffer.api.externalsecrets.v1.providers.FakeProvider;
 import dev.coffer.api.externalsecrets.v1.providers.KubernetesProvider;
 
 /** The provider blocks; a store sets exactly one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SecretStoreProvider {
+
+    public AwsProvider aws;
 
     public FakeProvider fake;
 
