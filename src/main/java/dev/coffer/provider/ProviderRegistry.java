@@ -2,6 +2,7 @@ package dev.coffer.provider;
 
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
 import dev.coffer.provider.fake.FakeProviderImpl;
+import dev.coffer.provider.vault.VaultProviderImpl;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -27,7 +28,8 @@ public final class ProviderRegistry {
     /** Every backend Coffer ships. Add a new provider here. */
     public static ProviderRegistry standard() {
         return new ProviderRegistry(List.of(
-                new FakeProviderImpl()));
+                new FakeProviderImpl(),
+                new VaultProviderImpl()));
     }
 
     /** The provider for a store's provider block; INVALID_CONFIG unless exactly one known block is set. */
