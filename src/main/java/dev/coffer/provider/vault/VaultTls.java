@@ -4,18 +4,19 @@ import dev.coffer.provider.ProviderException;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Collection;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -35,6 +36,7 @@ import javax.net.ssl.TrustManagerFactory;
 final class VaultTls {
 
     private static final char[] IN_MEMORY = new char[0];
+    private static final String[] KEY_ALGORITHMS = {"RSA", "EC", "Ed25519"};
 
     private VaultTls() {
     }
@@ -95,16 +97,24 @@ final class VaultTls {
         }
     }
 
-    /** PKCS#8, PKCS#1 (RSA) and SEC1 (EC) keys, unencrypted. */
+    /**
+     * PKCS#8, PKCS#1 (RSA) and SEC1 (EC) keys, unencrypted. Bouncy Castle only parses the PEM; the
+     * key is built by the JDK's own providers, so no security provider has to be registered.
+     */
     private static PrivateKey privateKey(String pem, String what) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object parsed = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            if (parsed instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
-            }
-            if (parsed instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
+            PrivateKeyInfo info = parsed instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo()
+                    : parsed instanceof PrivateKeyInfo i ? i : null;
+            if (info != null) {
+                PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(info.getEncoded());
+                for (String algorithm : KEY_ALGORITHMS) {
+                    try {
+                        return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+                    } catch (GeneralSecurityException e) {
+                        // not this algorithm
+                    }
+                }
             }
         } catch (IOException | RuntimeException e) {
             // fall through: the parser's message could quote key material

@@ -30,7 +30,11 @@ public final class TestPki {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-    /** A certificate with its key. {@code keyPem} is PKCS#1 for RSA ("BEGIN RSA PRIVATE KEY"), as cert-manager writes. */
+    /**
+     * A certificate with its key. {@code keyPem} is PKCS#1 for RSA ("BEGIN RSA PRIVATE KEY"), as
+     * cert-manager writes by default, and PKCS#8 for EC (the JDK's EC key encoding carries its
+     * curve only in the PKCS#8 wrapper).
+     */
     public record Issued(X509Certificate cert, KeyPair keys, String certPem, String keyPem) {
     }
 
@@ -93,10 +97,16 @@ public final class TestPki {
             String sigAlg = "EC".equals(signer.getPrivate().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
                     b.build(new JcaContentSignerBuilder(sigAlg).build(signer.getPrivate())));
-            return new Issued(cert, keys, pem(cert), pem(keys));
+            return new Issued(cert, keys, pem(cert), "EC".equals(algorithm) ? pkcs8(keys) : pem(keys));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String pkcs8(KeyPair keys) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     private static String pem(Object o) throws java.io.IOException {
