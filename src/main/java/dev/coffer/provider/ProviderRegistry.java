@@ -4,6 +4,7 @@ import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
 import dev.coffer.provider.aws.AwsProviderImpl;
 import dev.coffer.provider.fake.FakeProviderImpl;
 import dev.coffer.provider.kubernetes.KubernetesSecretsProvider;
+import dev.coffer.provider.vault.VaultProviderImpl;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -31,7 +32,8 @@ public final class ProviderRegistry {
         return new ProviderRegistry(List.of(
                 new FakeProviderImpl(),
                 new KubernetesSecretsProvider(),
-                new AwsProviderImpl()));
+                new AwsProviderImpl(),
+                new VaultProviderImpl()));
     }
 
     /** The provider for a store's provider block; INVALID_CONFIG unless exactly one known block is set. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
 import dev.coffer.api.externalsecrets.v1.providers.FakeProvider;
 import dev.coffer.api.externalsecrets.v1.providers.KubernetesProvider;
+import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 
 /** The provider blocks; a store sets exactly one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,4 +15,6 @@ public class SecretStoreProvider {
     public FakeProvider fake;
 
     public KubernetesProvider kubernetes;
+
+    public VaultProvider vault;
 }

@@ -1,0 +1,20 @@
+package dev.coffer.api.externalsecrets.v1.providers;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+
+/** Username and password login: a username and the password from a Secret. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class VaultUserPassAuth {
+
+    @Required
+    @Default("userpass")
+    public String path;
+
+    @Required
+    public String username;
+
+    public SecretKeySelector secretRef;
+}

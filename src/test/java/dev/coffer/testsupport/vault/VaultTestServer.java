@@ -1,0 +1,467 @@
+package dev.coffer.testsupport.vault;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * A local server that speaks the parts of Vault's HTTP API Coffer uses: KV v1/v2 reads, v2
+ * metadata and LIST, logins (approle, kubernetes, jwt, userpass, ldap, cert), and the token
+ * endpoints lookup-self, renew-self and revoke-self with TTLs, max TTLs and renewability. Errors
+ * come as {"errors":[...]} with Vault's status codes. It counts what it was asked, so tests can
+ * assert how many logins, renewals, revocations and reads happened.
+ */
+public final class VaultTestServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An issued token. Times come from the shared clock. */
+    private static final class TokenState {
+        final long ttl;
+        final long maxTtl;
+        final boolean renewable;
+        final Instant issued;
+        volatile Instant expires;
+        volatile boolean revoked;
+
+        TokenState(long ttl, long maxTtl, boolean renewable, Instant now) {
+            this.ttl = ttl;
+            this.maxTtl = maxTtl;
+            this.renewable = renewable;
+            this.issued = now;
+            this.expires = ttl == 0 ? null : now.plusSeconds(ttl);
+        }
+
+        boolean valid(Instant now) {
+            return !revoked && (expires == null || now.isBefore(expires));
+        }
+    }
+
+    /** One recorded request: method, path (without /v1/), query and the headers Coffer sends. */
+    public record Seen(String method, String path, String query, String namespace, String token, Map<String, String> headers) {
+    }
+
+    private final Clock clock;
+    private final HttpServer http;
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final Map<String, Integer> mounts = new ConcurrentHashMap<>();
+    /** mount + "/" + path → versions (1-based; null entry = deleted version). */
+    private final Map<String, List<Map<String, Object>>> kv = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> customMetadata = new ConcurrentHashMap<>();
+    private final Map<String, TokenState> tokens = new ConcurrentHashMap<>();
+    /** auth mount → accepted credential → (identity) ; e.g. "approle" → "role:secret". */
+    private final Map<String, Set<String>> credentials = new ConcurrentHashMap<>();
+    private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
+    private final AtomicLong index = new AtomicLong();
+    private volatile boolean sealed;
+    private volatile long loginTtl = 3600;
+    private volatile long loginMaxTtl = 0;
+    private volatile boolean loginRenewable = true;
+
+    private VaultTestServer(Clock clock, HttpServer http) {
+        this.clock = clock;
+        this.http = http;
+        http.createContext("/", this::handle);
+        http.setExecutor(pool);
+        http.start();
+    }
+
+    /** A plain-HTTP server on 127.0.0.1. */
+    public static VaultTestServer start(Clock clock) {
+        try {
+            return new VaultTestServer(clock, HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTPS server; with {@code wantClientCert} it asks for (but does not require) a client certificate. */
+    public static VaultTestServer startTls(Clock clock, SSLContext tls, boolean needClientCert) {
+        try {
+            HttpsServer s = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            s.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    var p = tls.getDefaultSSLParameters();
+                    if (needClientCert) {
+                        p.setNeedClientAuth(true);
+                    } else {
+                        p.setWantClientAuth(true);
+                    }
+                    params.setSSLParameters(p);
+                }
+            });
+            return new VaultTestServer(clock, s);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url() {
+        String scheme = http instanceof HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    // ---- setup ----
+
+    public VaultTestServer mount(String mount, int kvVersion) {
+        mounts.put(mount, kvVersion);
+        return this;
+    }
+
+    /** Writes a new version (v2) or replaces the value (v1). */
+    public VaultTestServer put(String mount, String path, Map<String, Object> data) {
+        kv.computeIfAbsent(mount + "/" + path, k -> new CopyOnWriteArrayList<>());
+        List<Map<String, Object>> versions = kv.get(mount + "/" + path);
+        if (mounts.getOrDefault(mount, 2) == 1) {
+            versions.clear();
+        }
+        versions.add(data);
+        return this;
+    }
+
+    public VaultTestServer customMetadata(String mount, String path, Map<String, String> metadata) {
+        customMetadata.put(mount + "/" + path, metadata);
+        return this;
+    }
+
+    /** Soft-deletes one version of a v2 secret: reads of it answer 404 with data null. */
+    public VaultTestServer deleteVersion(String mount, String path, int version) {
+        kv.get(mount + "/" + path).set(version - 1, null);
+        return this;
+    }
+
+    /** An existing token, as an operator would create it (tokenSecretRef). */
+    public VaultTestServer token(String token, long ttl, boolean renewable) {
+        tokens.put(token, new TokenState(ttl, 0, renewable, clock.instant()));
+        return this;
+    }
+
+    /** A credential a login at {@code authMount} accepts, e.g. ("approle", "role-id:secret-id"), ("kubernetes", "role:jwt"). */
+    public VaultTestServer accept(String authMount, String credential) {
+        credentials.computeIfAbsent(authMount, k -> ConcurrentHashMap.newKeySet()).add(credential);
+        return this;
+    }
+
+    /** TTL, max TTL (0: none) and renewability of tokens issued by logins. */
+    public VaultTestServer loginTokens(long ttl, long maxTtl, boolean renewable) {
+        this.loginTtl = ttl;
+        this.loginMaxTtl = maxTtl;
+        this.loginRenewable = renewable;
+        return this;
+    }
+
+    /** Requests for paths starting with this prefix are denied (403) to every token. */
+    public VaultTestServer deny(String pathPrefix) {
+        denied.add(pathPrefix);
+        return this;
+    }
+
+    public VaultTestServer sealed(boolean sealed) {
+        this.sealed = sealed;
+        return this;
+    }
+
+    /** Revokes every token issued so far (as an operator running vault token revoke would). */
+    public void revokeAll() {
+        tokens.values().forEach(t -> t.revoked = true);
+    }
+
+    // ---- what happened ----
+
+    public int count(String what) {
+        AtomicInteger c = counters.get(what);
+        return c == null ? 0 : c.get();
+    }
+
+    public int logins() {
+        return count("login");
+    }
+
+    public int renewals() {
+        return count("renew-self");
+    }
+
+    public int revocations() {
+        return count("revoke-self");
+    }
+
+    public int lookups() {
+        return count("lookup-self");
+    }
+
+    public int kvReads() {
+        return count("kv-read");
+    }
+
+    public List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    public int liveTokens() {
+        Instant now = clock.instant();
+        return (int) tokens.values().stream().filter(t -> t.valid(now)).count();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        pool.shutdownNow();
+    }
+
+    // ---- HTTP ----
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String rawPath = ex.getRequestURI().getRawPath();
+            String query = ex.getRequestURI().getRawQuery();
+            if (!rawPath.startsWith("/v1/")) {
+                reply(ex, 404, Map.of("errors", List.of()));
+                return;
+            }
+            String path = URLDecoder.decode(rawPath.substring(4).replace("+", "%2B"), StandardCharsets.UTF_8);
+            Map<String, String> headers = new LinkedHashMap<>();
+            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+            String token = headers.get("x-vault-token");
+            seen.add(new Seen(ex.getRequestMethod(), path, query, headers.get("x-vault-namespace"), token, headers));
+            ex.getResponseHeaders().set("X-Vault-Index", "state-" + index.incrementAndGet());
+            if (sealed) {
+                reply(ex, 503, Map.of("errors", List.of("Vault is sealed")));
+                return;
+            }
+            byte[] body = ex.getRequestBody().readAllBytes();
+            if (path.startsWith("auth/token/")) {
+                tokenEndpoint(ex, path.substring("auth/token/".length()), token);
+            } else if (path.startsWith("auth/")) {
+                login(ex, path.substring("auth/".length()), body);
+            } else {
+                boolean list = "LIST".equals(ex.getRequestMethod()) || (query != null && query.contains("list=true"));
+                kvEndpoint(ex, path, query, token, list);
+            }
+        } catch (RuntimeException e) {
+            reply(ex, 500, Map.of("errors", List.of("test server: " + e)));
+        }
+    }
+
+    private void tokenEndpoint(HttpExchange ex, String op, String token) throws IOException {
+        bump(op);
+        TokenState t = token == null ? null : tokens.get(token);
+        Instant now = clock.instant();
+        if (t == null || !t.valid(now)) {
+            reply(ex, 403, Map.of("errors", List.of("permission denied")));
+            return;
+        }
+        switch (op) {
+            case "lookup-self" -> reply(ex, 200, Map.of("data", Map.of("id", token, "ttl", remaining(t, now),
+                    "renewable", t.renewable, "policies", List.of("default"), "type", "service")));
+            case "renew-self" -> {
+                if (!t.renewable) {
+                    reply(ex, 400, Map.of("errors", List.of("lease is not renewable")));
+                    return;
+                }
+                Instant next = now.plusSeconds(t.ttl);
+                if (t.maxTtl > 0 && next.isAfter(t.issued.plusSeconds(t.maxTtl))) {
+                    next = t.issued.plusSeconds(t.maxTtl);
+                }
+                t.expires = next;
+                reply(ex, 200, authBody(token, t, now));
+            }
+            case "revoke-self" -> {
+                t.revoked = true;
+                ex.sendResponseHeaders(204, -1);
+            }
+            default -> reply(ex, 404, Map.of("errors", List.of("unsupported path")));
+        }
+    }
+
+    private void login(HttpExchange ex, String path, byte[] body) throws IOException {
+        bump("login");
+        Map<?, ?> req = body.length == 0 ? Map.of() : JSON.readValue(body, Map.class);
+        String[] parts = path.split("/");
+        String mount = parts[0];
+        String credential;
+        if (parts.length == 3 && "login".equals(parts[1])) {
+            credential = parts[2] + ":" + req.get("password");           // userpass, ldap
+        } else if (req.containsKey("role_id")) {
+            credential = req.get("role_id") + ":" + req.get("secret_id"); // approle
+        } else if (req.containsKey("jwt")) {
+            credential = req.get("role") + ":" + req.get("jwt");          // kubernetes, jwt
+        } else {
+            credential = clientCertCn(ex) + ":" + req.get("name");       // cert
+        }
+        bump("login:" + mount);
+        if (!credentials.getOrDefault(mount, Set.of()).contains(credential)) {
+            reply(ex, 400, Map.of("errors", List.of("invalid credentials")));
+            return;
+        }
+        String token = "hvs." + UUID.randomUUID();
+        TokenState t = new TokenState(loginTtl, loginMaxTtl, loginRenewable, clock.instant());
+        tokens.put(token, t);
+        reply(ex, 200, authBody(token, t, clock.instant()));
+    }
+
+    private void kvEndpoint(HttpExchange ex, String path, String query, String token, boolean list) throws IOException {
+        TokenState t = token == null ? null : tokens.get(token);
+        if (t == null || !t.valid(clock.instant()) || denied.stream().anyMatch(path::startsWith)) {
+            reply(ex, 403, Map.of("errors", List.of("permission denied")));
+            return;
+        }
+        String mount = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+        Integer version = mounts.get(mount);
+        if (version == null) {
+            reply(ex, 404, Map.of("errors", List.of("no handler for route \"" + path + "\"")));
+            return;
+        }
+        String rest = path.substring(mount.length() + 1);
+        if (list) {
+            bump("kv-list");
+            String prefix = version == 2 ? strip(rest, "metadata/") : rest;
+            listKeys(ex, mount + "/" + prefix);
+        } else if (version == 1) {
+            bump("kv-read");
+            readV1(ex, mount + "/" + rest);
+        } else if (rest.startsWith("metadata/")) {
+            bump("kv-metadata");
+            readMetadata(ex, mount + "/" + strip(rest, "metadata/"));
+        } else if (rest.startsWith("data/")) {
+            bump("kv-read");
+            readV2(ex, mount + "/" + strip(rest, "data/"), query);
+        } else {
+            reply(ex, 404, Map.of("errors", List.of()));
+        }
+    }
+
+    private void readV1(HttpExchange ex, String key) throws IOException {
+        List<Map<String, Object>> versions = kv.get(key);
+        if (versions == null || versions.isEmpty()) {
+            reply(ex, 404, Map.of("errors", List.of()));
+            return;
+        }
+        reply(ex, 200, Map.of("lease_id", "", "renewable", false, "lease_duration", 2764800,
+                "data", versions.get(versions.size() - 1)));
+    }
+
+    private void readV2(HttpExchange ex, String key, String query) throws IOException {
+        List<Map<String, Object>> versions = kv.get(key);
+        if (versions == null) {
+            reply(ex, 404, Map.of("errors", List.of()));
+            return;
+        }
+        int v = versions.size();
+        if (query != null && query.startsWith("version=")) {
+            v = Integer.parseInt(query.substring("version=".length()));
+        }
+        if (v < 1 || v > versions.size()) {
+            reply(ex, 404, Map.of("errors", List.of()));
+            return;
+        }
+        Map<String, Object> data = versions.get(v - 1);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("created_time", "2026-01-01T00:00:00Z");
+        metadata.put("custom_metadata", customMetadata.get(key));
+        metadata.put("deletion_time", data == null ? "2026-01-02T00:00:00Z" : "");
+        metadata.put("destroyed", false);
+        metadata.put("version", v);
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("data", data);
+        inner.put("metadata", metadata);
+        reply(ex, data == null ? 404 : 200, Map.of("request_id", UUID.randomUUID().toString(), "data", inner));
+    }
+
+    private void readMetadata(HttpExchange ex, String key) throws IOException {
+        List<Map<String, Object>> versions = kv.get(key);
+        if (versions == null) {
+            reply(ex, 404, Map.of("errors", List.of()));
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("created_time", "2026-01-01T00:00:00Z");
+        data.put("current_version", versions.size());
+        data.put("custom_metadata", customMetadata.get(key));
+        data.put("delete_version_after", "0s");
+        data.put("max_versions", 0);
+        reply(ex, 200, Map.of("data", data));
+    }
+
+    private void listKeys(HttpExchange ex, String prefix) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String key : kv.keySet()) {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                String rest = key.substring(prefix.length());
+                int slash = rest.indexOf('/');
+                keys.add(slash < 0 ? rest : rest.substring(0, slash + 1));
+            }
+        }
+        if (keys.isEmpty()) {
+            reply(ex, 404, Map.of("errors", List.of()));
+            return;
+        }
+        reply(ex, 200, Map.of("data", Map.of("keys", new ArrayList<>(keys))));
+    }
+
+    private Map<String, Object> authBody(String token, TokenState t, Instant now) {
+        return Map.of("auth", Map.of("client_token", token, "accessor", "acc-" + token.hashCode(),
+                "policies", List.of("default"), "lease_duration", remaining(t, now), "renewable", t.renewable,
+                "metadata", Map.of()), "renewable", false, "lease_duration", 0, "lease_id", "");
+    }
+
+    private static long remaining(TokenState t, Instant now) {
+        return t.expires == null ? 0 : Math.max(0, t.expires.getEpochSecond() - now.getEpochSecond());
+    }
+
+    private static String clientCertCn(HttpExchange ex) {
+        if (!(ex instanceof HttpsExchange https)) {
+            return "no-client-cert";
+        }
+        try {
+            var cert = (java.security.cert.X509Certificate) https.getSSLSession().getPeerCertificates()[0];
+            return cert.getSubjectX500Principal().getName().replace("CN=", "");
+        } catch (SSLPeerUnverifiedException e) {
+            return "no-client-cert";
+        }
+    }
+
+    private static String strip(String s, String prefix) {
+        return s.substring(prefix.length());
+    }
+
+    private void bump(String what) {
+        counters.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private static void reply(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        // exactly "application/json": the driver compares the Content-Type verbatim
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+}
