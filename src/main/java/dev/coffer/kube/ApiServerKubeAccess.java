@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link KubeAccess} backed by the API server Coffer runs against. */
@@ -48,6 +49,13 @@ public final class ApiServerKubeAccess implements KubeAccess {
             throw ProviderException.accessDenied("cannot create a token for service account " + namespace + "/" + name
                     + " (HTTP " + e.getCode() + ")");
         }
+    }
+
+    @Override
+    public Optional<Map<String, String>> serviceAccountAnnotations(String namespace, String name) {
+        var sa = client.serviceAccounts().inNamespace(namespace).withName(name).get();
+        return sa == null ? Optional.empty()
+                : Optional.of(sa.getMetadata().getAnnotations() == null ? Map.of() : sa.getMetadata().getAnnotations());
     }
 
     @Override

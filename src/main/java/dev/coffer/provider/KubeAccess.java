@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,14 @@ public interface KubeAccess {
      * @param expirationSeconds requested lifetime, or 0 for the server default
      */
     String serviceAccountToken(String namespace, String name, List<String> audiences, long expirationSeconds);
+
+    /**
+     * The annotations of a ServiceAccount, or empty if it does not exist. IRSA names the AWS role
+     * in them. Empty when the ServiceAccount does not exist or cannot be read here.
+     */
+    default Optional<Map<String, String>> serviceAccountAnnotations(String namespace, String name) {
+        return Optional.empty();
+    }
 
     /** The URL of the API server Coffer itself talks to (used as the in-cluster default). */
     String apiServerUrl();

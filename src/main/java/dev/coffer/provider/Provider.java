@@ -28,6 +28,16 @@ public interface Provider {
         return List.of();
     }
 
+    /**
+     * Whether a ClusterSecretStore's client depends on the namespace of the ExternalSecret it
+     * serves, beyond the credential Secrets (which the cache checks itself): for example a
+     * service account named without a namespace, which upstream resolves in that namespace.
+     * Such stores get one client per consumer namespace.
+     */
+    default boolean clientPerConsumerNamespace(StoreContext store) {
+        return false;
+    }
+
     /** Builds a client for the store. Called once per store generation and credentials. */
     SecretsClient newClient(StoreContext store);
 }

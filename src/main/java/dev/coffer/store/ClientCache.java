@@ -33,7 +33,8 @@ public final class ClientCache implements AutoCloseable {
     public SecretsClient get(StoreContext ctx, Provider provider) {
         List<SecretKeySelector> refs = provider.credentialRefs(ctx);
         boolean perNamespace = ctx.identity().isCluster()
-                && refs.stream().anyMatch(r -> r.namespace == null || r.namespace.isEmpty());
+                && (refs.stream().anyMatch(r -> r.namespace == null || r.namespace.isEmpty())
+                || provider.clientPerConsumerNamespace(ctx));
         String consumer = perNamespace ? ctx.consumerNamespace() : null;
         Key key = new Key(ctx.identity(), ctx.generation(), consumer, credentialHash(ctx, refs));
         SecretsClient client = clients.get(key);

@@ -54,7 +54,7 @@ class ClientCacheTest {
     }
 
     /** Counts newClient calls; reads credentials from the Secret "creds" (key "token") when asked to. */
-    static final class CountingProvider implements Provider {
+    static class CountingProvider implements Provider {
         final List<CountingClient> built = new ArrayList<>();
         final String credentialNamespace;
         final boolean usesCredentials;
@@ -178,6 +178,23 @@ class ClientCacheTest {
         SecretsClient b = cache.get(ctx(css, 1, "team-b"), p);
         assertThat(b).isSameAs(a);
         assertThat(p.built).hasSize(1);
+    }
+
+    @Test
+    void clusterStoreWhoseProviderDependsOnTheConsumerNamespaceKeepsOneClientPerNamespace() {
+        ClientCache cache = new ClientCache();
+        CountingProvider p = new CountingProvider(false, null) {
+            @Override
+            public boolean clientPerConsumerNamespace(StoreContext store) {
+                return true;
+            }
+        };
+        StoreIdentity css = new StoreIdentity(StoreIdentity.CLUSTER_SECRET_STORE, null, "css");
+        SecretsClient a = cache.get(ctx(css, 1, "team-a"), p);
+        SecretsClient b = cache.get(ctx(css, 1, "team-b"), p);
+        assertThat(b).isNotSameAs(a);
+        assertThat(cache.get(ctx(css, 1, "team-a"), p)).isSameAs(a);
+        assertThat(p.built).hasSize(2);
     }
 
     @Test

@@ -129,11 +129,8 @@ final class AwsCredentialChain implements AutoCloseable {
             throw ProviderException.invalidConfig("spec.provider.aws.auth.jwt.serviceAccountRef.name is required");
         }
         String namespace = store.namespaceOf(sa.namespace, "spec.provider.aws.auth.jwt.serviceAccountRef");
-        Map<String, String> annotations = Map.of();
-        if (store.kube() instanceof ServiceAccountReader reader) {
-            annotations = reader.serviceAccountAnnotations(namespace, sa.name).orElseThrow(() ->
-                    ProviderException.invalidConfig("service account " + namespace + "/" + sa.name + " not found"));
-        }
+        // A missing ServiceAccount fails at the TokenRequest below, with its own clear message.
+        Map<String, String> annotations = store.kube().serviceAccountAnnotations(namespace, sa.name).orElse(Map.of());
         String role = Optional.ofNullable(annotations.get(ROLE_ARN_ANNOTATION)).filter(s -> !s.isBlank())
                 .orElse(block.role);
         if (role == null || role.isBlank()) {

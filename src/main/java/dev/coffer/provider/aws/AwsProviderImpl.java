@@ -94,6 +94,17 @@ public final class AwsProviderImpl implements Provider {
         return refs;
     }
 
+    /** IRSA with a namespace-less service account, and session tags naming the namespace, vary per consumer. */
+    @Override
+    public boolean clientPerConsumerNamespace(StoreContext store) {
+        AwsProvider block = store.spec().provider.aws;
+        boolean namespaceLessServiceAccount = block.auth != null && block.auth.jwt != null
+                && block.auth.jwt.serviceAccountRef != null && isBlank(block.auth.jwt.serviceAccountRef.namespace);
+        boolean namespaceTags = block.sessionTagsPolicy != null
+                && block.sessionTagsPolicy != dev.coffer.api.externalsecrets.v1.providers.AwsSessionTagsPolicy.None;
+        return namespaceLessServiceAccount || namespaceTags;
+    }
+
     @Override
     public SecretsClient newClient(StoreContext store) {
         validate(store);

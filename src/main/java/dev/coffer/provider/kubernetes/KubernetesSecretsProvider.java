@@ -47,6 +47,14 @@ public final class KubernetesSecretsProvider implements Provider {
         return KubernetesBlockCheck.credentialRefs(store);
     }
 
+    /** A service account named without a namespace is the consumer's (as upstream). */
+    @Override
+    public boolean clientPerConsumerNamespace(StoreContext store) {
+        var auth = store.spec().provider.kubernetes.auth;
+        return auth != null && auth.serviceAccount != null
+                && (auth.serviceAccount.namespace == null || auth.serviceAccount.namespace.isEmpty());
+    }
+
     @Override
     public SecretsClient newClient(StoreContext store) {
         validate(store);

@@ -52,6 +52,23 @@ public final class VaultProviderImpl implements Provider {
         return VaultStoreValidator.credentialRefs(store.spec().provider.vault);
     }
 
+    /** A service account named without a namespace (kubernetes or jwt auth) is the consumer's. */
+    @Override
+    public boolean clientPerConsumerNamespace(StoreContext store) {
+        var auth = store.spec().provider.vault.auth;
+        if (auth == null) {
+            return false;
+        }
+        var k8s = auth.kubernetes == null ? null : auth.kubernetes.serviceAccountRef;
+        var jwt = auth.jwt == null || auth.jwt.kubernetesServiceAccountToken == null ? null
+                : auth.jwt.kubernetesServiceAccountToken.serviceAccountRef;
+        return namespaceLess(k8s) || namespaceLess(jwt);
+    }
+
+    private static boolean namespaceLess(dev.coffer.api.externalsecrets.v1.providers.ServiceAccountSelector sa) {
+        return sa != null && (sa.namespace == null || sa.namespace.isEmpty());
+    }
+
     @Override
     public SecretsClient newClient(StoreContext store) {
         validate(store);

@@ -1,7 +1,6 @@
 package dev.coffer.testsupport.aws;
 
 import dev.coffer.provider.KubeAccess;
-import dev.coffer.provider.aws.ServiceAccountReader;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A KubeAccess over in-memory objects: Secrets, ServiceAccount annotations, and a TokenRequest
  * that hands out numbered tokens and records what was asked.
  */
-public final class InMemoryKube implements KubeAccess, ServiceAccountReader {
+public final class InMemoryKube implements KubeAccess {
 
     public record TokenRequest(String namespace, String name, List<String> audiences, long expirationSeconds) {
     }
