@@ -1,0 +1,77 @@
+package dev.coffer.sync;
+
+import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.testsupport.Await;
+import dev.coffer.testsupport.LogCapture;
+import dev.coffer.testsupport.OperatorTest;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A canary secret value goes through a successful sync and through failures that touch the
+ * value (a property of a non-JSON value, a bad base64 value, a NUL byte): it must appear in no
+ * log line (at any level, stack traces included), event, or status.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class CanaryLeakTest extends OperatorTest {
+
+    private static final String CANARY = "canary-Zx81-do-not-leak";
+
+    @Test
+    void theCanaryValueNeverLeaves() {
+        String ns = newNamespace();
+        try (LogCapture logs = new LogCapture()) {
+            var store = dev.coffer.testsupport.TestResources.fakeStore(ns, "fake", Map.of("plain", CANARY, "nul", "x"));
+            // YAML cannot carry a NUL byte, so it is set on the object.
+            store.getSpec().provider.fake.data.stream().filter(d -> d.key.equals("nul")).forEach(d -> d.value = CANARY + "\u0000");
+            client.resource(store).create();
+            createExternalSecret(ns, "ok", """
+                      data:
+                      - secretKey: value
+                        remoteRef:
+                          key: plain
+                    """);
+            createExternalSecret(ns, "property", """
+                      data:
+                      - secretKey: value
+                        remoteRef:
+                          key: plain
+                          property: field
+                    """);
+            createExternalSecret(ns, "decoding", """
+                      data:
+                      - secretKey: value
+                        remoteRef:
+                          key: plain
+                          decodingStrategy: Base64
+                    """);
+            createExternalSecret(ns, "nulbyte", """
+                      data:
+                      - secretKey: value
+                        remoteRef:
+                          key: nul
+                          nullBytePolicy: Fail
+                    """);
+            Await.synced(client, ns, "ok");
+            Await.failing(client, ns, "property", "is not valid JSON");
+            Await.failing(client, ns, "decoding", "is not valid Base64");
+            Await.failing(client, ns, "nulbyte", "NUL byte");
+
+            for (String name : new String[] {"ok", "property", "decoding", "nulbyte"}) {
+                ExternalSecret es = get(ns, name);
+                assertThat(Serialization.asJson(es.getStatus())).doesNotContain(CANARY);
+            }
+            assertThat(client.v1().events().inNamespace(ns).list().getItems())
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getMessage()).doesNotContain(CANARY));
+            assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(CANARY));
+        }
+    }
+}
