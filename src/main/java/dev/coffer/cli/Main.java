@@ -25,9 +25,17 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Runs a short-lived command and returns its exit code; used by tests as well. */
+    /** Runs a short-lived command and returns its exit code. */
     public static int run(String... args) {
         return Commands.commandLine().execute(args);
+    }
+
+    /** Runs a short-lived command with its output and errors sent to the given writers (tests). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = Commands.commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
     }
 
     private static String[] stripFirst(String[] args, String word) {

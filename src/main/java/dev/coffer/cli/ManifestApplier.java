@@ -7,7 +7,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.io.IOException;
@@ -48,7 +49,9 @@ public final class ManifestApplier {
         }
         items.sort(Comparator.comparingInt(ManifestApplier::order));
         for (HasMetadata item : items) {
-            client.resource(item).createOr(NonDeletingOperation::update);
+            // Merge-patch what exists, as kubectl apply does: the fields the manifest sets are
+            // written, and what it does not mention (status, finalizers) is kept.
+            client.resource(item).createOr(op -> op.patch(PatchContext.of(PatchType.JSON_MERGE)));
         }
         return items;
     }

@@ -9,7 +9,7 @@ import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.store.ClientCache;
 import dev.coffer.store.StoreReconciliation;
 import dev.coffer.store.StoreValidator;
-import dev.coffer.sync.MetadataOnlyTemplater;
+import dev.coffer.sync.Templaters;
 import dev.coffer.sync.SecretTemplater;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.inject.Disposes;
@@ -72,6 +72,6 @@ public class OperatorBeans {
     @Produces
     @Singleton
     SecretTemplater secretTemplater() {
-        return new MetadataOnlyTemplater();
+        return Templaters.standard();
     }
 }

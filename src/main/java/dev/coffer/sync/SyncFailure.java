@@ -24,7 +24,9 @@ public record SyncFailure(String reason, String message, boolean retryable, bool
             return new SyncFailure(REASON_ERROR, "invalid ExternalSecret: " + e.getMessage(), false);
         }
         if (e instanceof StoreNotUsableException) {
-            return new SyncFailure(REASON_ERROR, "could not get store: " + e.getMessage(), false);
+            // Retried with backoff: it costs no provider call, and the store's own events may be
+            // missed (a store re-applied without a spec change keeps its generation).
+            return new SyncFailure(REASON_ERROR, "could not get store: " + e.getMessage(), true);
         }
         if (e instanceof ProviderException p) {
             String prefix = switch (p.kind()) {

@@ -46,6 +46,23 @@ class ExamplesTest {
         assertThat(decoded(config, "flags")).isEqualTo("{\"tls\":true}");
         assertThat(decoded(config, "team-api-key")).isEqualTo("demo-api-key");
         assertThat(decoded(config, "team-webhook-url")).isEqualTo("https://hooks.example.com/demo");
+
+        // render runs the same fetch and shape as the operator, so it prints the Secrets the
+        // operator wrote. (Checked here because the shared mock server holds one copy of demo/.)
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.coffer.cli.Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "render", "-f", "examples/fake");
+        assertThat(code).as(err.toString()).isZero();
+        List<Secret> rendered = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                new java.io.ByteArrayInputStream(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(rendered).hasSize(2);
+        for (Secret r : rendered) {
+            Secret live = client.secrets().inNamespace("demo").withName(r.getMetadata().getName()).get();
+            assertThat(r.getData()).isEqualTo(live.getData());
+            assertThat(r.getType()).isEqualTo(live.getType());
+            assertThat(r.getMetadata().getLabels()).isEqualTo(live.getMetadata().getLabels());
+            assertThat(r.getMetadata().getAnnotations()).isEqualTo(live.getMetadata().getAnnotations());
+        }
     }
 
     @Test

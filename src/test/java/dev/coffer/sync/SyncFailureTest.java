@@ -37,11 +37,11 @@ class SyncFailureTest {
     }
 
     @Test
-    void unusableStoreIsNotRetriedHot() {
+    void unusableStoreIsRetriedWithBackoff() {
         SyncFailure f = SyncFailure.of(new StoreNotUsableException("SecretStore team-a/s is not Ready"));
         assertThat(f.reason()).isEqualTo("SecretSyncedError");
         assertThat(f.message()).isEqualTo("could not get store: SecretStore team-a/s is not Ready");
-        assertThat(f.retryable()).isFalse();
+        assertThat(f.retryable()).isTrue();
     }
 
     @ParameterizedTest
