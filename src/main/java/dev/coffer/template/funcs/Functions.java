@@ -1,5 +1,21 @@
 package dev.coffer.template.funcs;
 
+import dev.coffer.template.funcs.sprig.SprigDates;
+import dev.coffer.template.funcs.sprig.SprigDefaults;
+import dev.coffer.template.funcs.sprig.SprigDicts;
+import dev.coffer.template.funcs.sprig.SprigEncoding;
+import dev.coffer.template.funcs.sprig.SprigJson;
+import dev.coffer.template.funcs.sprig.SprigLists;
+import dev.coffer.template.funcs.sprig.SprigMath;
+import dev.coffer.template.funcs.sprig.SprigNumbers;
+import dev.coffer.template.funcs.sprig.SprigPaths;
+import dev.coffer.template.funcs.sprig.SprigRandom;
+import dev.coffer.template.funcs.sprig.SprigRegex;
+import dev.coffer.template.funcs.sprig.SprigSemver;
+import dev.coffer.template.funcs.sprig.SprigStringLists;
+import dev.coffer.template.funcs.sprig.SprigStrings;
+import dev.coffer.template.funcs.sprig.SprigUrls;
+
 /**
  * The function set ESO offers to {@code target.template}: Go's builtins, sprig v3 (less env,
  * expandenv and getHostByName: no template may read the environment or reach DNS) and the
@@ -18,6 +34,22 @@ public final class Functions {
     private static FunctionRegistry build() {
         FunctionRegistry.Builder b = FunctionRegistry.builder();
         BuiltinFunctions.register(b);
+        // sprig's functions take precedence over the builtins, as Funcs() does in Go (it replaces slice)
+        SprigStrings.register(b);
+        SprigRegex.register(b);
+        SprigStringLists.register(b);
+        SprigNumbers.register(b);
+        SprigMath.register(b);
+        SprigLists.register(b);
+        SprigDicts.register(b);
+        SprigDefaults.register(b);
+        SprigJson.register(b);
+        SprigEncoding.register(b);
+        SprigPaths.register(b);
+        SprigUrls.register(b);
+        SprigRandom.register(b);
+        SprigDates.register(b);
+        SprigSemver.register(b);
         return b.build();
     }
 }
