@@ -1,5 +1,11 @@
 package dev.coffer.template.funcs;
 
+import dev.coffer.template.funcs.eso.EsoJwkFunctions;
+import dev.coffer.template.funcs.eso.EsoPemFunctions;
+import dev.coffer.template.funcs.eso.EsoPkcs12Functions;
+import dev.coffer.template.funcs.eso.EsoRsaFunctions;
+import dev.coffer.template.funcs.eso.EsoYamlFunctions;
+import dev.coffer.template.funcs.sprig.SprigCrypto;
 import dev.coffer.template.funcs.sprig.SprigDates;
 import dev.coffer.template.funcs.sprig.SprigDefaults;
 import dev.coffer.template.funcs.sprig.SprigDicts;
@@ -50,6 +56,13 @@ public final class Functions {
         SprigRandom.register(b);
         SprigDates.register(b);
         SprigSemver.register(b);
+        SprigCrypto.register(b);
+        // external-secrets' own functions (pkg/template/v2)
+        EsoPkcs12Functions.register(b);
+        EsoPemFunctions.register(b);
+        EsoJwkFunctions.register(b);
+        EsoYamlFunctions.register(b);
+        EsoRsaFunctions.register(b);
         return b.build();
     }
 }

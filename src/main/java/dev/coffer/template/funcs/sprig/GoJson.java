@@ -164,12 +164,21 @@ public final class GoJson {
 
     /** json.Unmarshal into interface{}; numbers become Double. */
     public static Object unmarshal(String text) throws SyntaxException {
+        return unmarshal(text, false);
+    }
+
+    /** Like go-yaml reading JSON text: integral numbers stay integers, others become float64. */
+    public static Object unmarshalPreservingIntegers(String text) throws SyntaxException {
+        return unmarshal(text, true);
+    }
+
+    private static Object unmarshal(String text, boolean keepIntegers) throws SyntaxException {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new SyntaxException("unexpected end of JSON input");
             }
-            Object v = read(p, t);
+            Object v = read(p, t, keepIntegers);
             if (p.nextToken() != null) {
                 throw new SyntaxException("invalid character after top-level value");
             }
@@ -179,13 +188,13 @@ public final class GoJson {
         }
     }
 
-    private static Object read(JsonParser p, JsonToken t) throws IOException {
+    private static Object read(JsonParser p, JsonToken t, boolean keepIntegers) throws IOException {
         switch (t) {
             case START_OBJECT -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    m.put(key, read(p, p.nextToken()));
+                    m.put(key, read(p, p.nextToken(), keepIntegers));
                 }
                 return m;
             }
@@ -193,14 +202,21 @@ public final class GoJson {
                 List<Object> l = new ArrayList<>();
                 JsonToken next;
                 while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-                    l.add(read(p, next));
+                    l.add(read(p, next, keepIntegers));
                 }
                 return l;
             }
             case VALUE_STRING -> {
                 return p.getText();
             }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+            case VALUE_NUMBER_INT -> {
+                if (keepIntegers && p.getNumberType() == JsonParser.NumberType.INT
+                        || keepIntegers && p.getNumberType() == JsonParser.NumberType.LONG) {
+                    return p.getLongValue();
+                }
+                return Double.parseDouble(p.getText());
+            }
+            case VALUE_NUMBER_FLOAT -> {
                 return Double.parseDouble(p.getText());
             }
             case VALUE_TRUE -> {
