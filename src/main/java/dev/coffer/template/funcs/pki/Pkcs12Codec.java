@@ -5,7 +5,6 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -38,8 +37,6 @@ import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 
 /**
  * PKCS#12 archives as software.sslmate.com/src/go-pkcs12 reads (DecodeChain) and writes them
@@ -67,7 +64,6 @@ public final class Pkcs12Codec {
         } catch (Exception e) {
             throw new Pkcs12Exception("pkcs12: error reading P12 data");
         }
-        char[] pw = password.toCharArray();
         verifyMac(pfx, password);
         PrivateKey key = null;
         List<X509Certificate> certs = new ArrayList<>();
@@ -75,16 +71,14 @@ public final class Pkcs12Codec {
             JcaX509CertificateConverter certConverter = new JcaX509CertificateConverter().setProvider(GoKeys.BC);
             for (ContentInfo info : pfx.getContentInfos()) {
                 PKCS12SafeBagFactory factory = info.getContentType().equals(PKCSObjectIdentifiers.encryptedData)
-                        ? new PKCS12SafeBagFactory(info,
-                                new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(GoKeys.BC).build(pw))
+                        ? new PKCS12SafeBagFactory(info, new Pbes2Decryptors(password))
                         : new PKCS12SafeBagFactory(info);
                 for (PKCS12SafeBag bag : factory.getSafeBags()) {
                     Object value = bag.getBagValue();
                     if (value instanceof X509CertificateHolder holder) {
                         certs.add(certConverter.getCertificate(holder));
                     } else if (value instanceof PKCS8EncryptedPrivateKeyInfo enc && key == null) {
-                        PrivateKeyInfo info2 = enc.decryptPrivateKeyInfo(
-                                new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(GoKeys.BC).build(pw));
+                        PrivateKeyInfo info2 = enc.decryptPrivateKeyInfo(new Pbes2Decryptors(password));
                         key = new JcaPEMKeyConverter().setProvider(GoKeys.BC).getPrivateKey(info2);
                     } else if (value instanceof PrivateKeyInfo plain && key == null) {
                         key = new JcaPEMKeyConverter().setProvider(GoKeys.BC).getPrivateKey(plain);
@@ -174,12 +168,7 @@ public final class Pkcs12Codec {
     /** go-pkcs12 Modern.Encode: the key, its certificate and CA certificates, all encrypted. */
     public static byte[] encode(PrivateKey key, X509Certificate cert, List<X509Certificate> caCerts, String password)
             throws Exception {
-        char[] pw = password.toCharArray();
-        OutputEncryptor encryptor = new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                .setProvider(GoKeys.BC)
-                .setIterationCount(ITERATIONS)
-                .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
-                .build(pw);
+        OutputEncryptor encryptor = new Pbes2Encryptor(password, ITERATIONS);
         byte[] localKeyId = MessageDigest.getInstance("SHA-1").digest(cert.getEncoded());
         List<PKCS12SafeBag> certBags = new ArrayList<>();
         PKCS12SafeBagBuilder leaf = new JcaPKCS12SafeBagBuilder(cert);
@@ -201,7 +190,6 @@ public final class Pkcs12Codec {
         byte[] mac = mac(NISTObjectIdentifiers.id_sha256, bmpWithTerminator(password), salt, ITERATIONS, content);
         MacData macData = new MacData(new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256,
                 DERNull.INSTANCE), mac), salt, ITERATIONS);
-        Arrays.fill(pw, '\0');
         return new Pfx(unsigned.getAuthSafe(), macData).getEncoded("DER");
     }
 
