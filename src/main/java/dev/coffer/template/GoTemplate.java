@@ -4,7 +4,9 @@ import dev.coffer.template.exec.ExecError;
 import dev.coffer.template.exec.Executor;
 import dev.coffer.template.funcs.FunctionRegistry;
 import dev.coffer.template.funcs.Functions;
+import dev.coffer.template.gofmt.GoQuote;
 import dev.coffer.template.parse.Parser;
+import dev.coffer.template.parse.Position;
 import dev.coffer.template.parse.TemplateSyntaxException;
 import dev.coffer.template.parse.Tree;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +53,12 @@ public final class GoTemplate {
             try {
                 Parser.parse(e.getKey(), e.getValue(), functions::has, trees);
             } catch (TemplateSyntaxException ex) {
-                throw new TemplateException(ex.getMessage(), ex.templateName(), ex.line(), ex.column());
+                throw new TemplateException(ex.getMessage(), ex.position());
             }
         }
         if (!trees.containsKey(main)) {
-            throw new TemplateException("template: no template " + dev.coffer.template.gofmt.GoQuote.quote(main)
-                    + " in set", main, 0, 0);
+            throw new TemplateException("template: no template " + GoQuote.quote(main) + " in set",
+                    new Position(main, 0, 0));
         }
         return new GoTemplate(main, trees, functions);
     }
@@ -83,13 +85,13 @@ public final class GoTemplate {
     /** Executes another template of the set (a define or block) with {@code data} as dot. */
     public byte[] executeTemplate(String templateName, Object data) throws TemplateException {
         if (!trees.containsKey(templateName)) {
-            throw new TemplateException("template: no template " + dev.coffer.template.gofmt.GoQuote.quote(templateName)
-                    + " associated with template " + dev.coffer.template.gofmt.GoQuote.quote(name), name, 0, 0);
+            throw new TemplateException("template: no template " + GoQuote.quote(templateName)
+                    + " associated with template " + GoQuote.quote(name), new Position(name, 0, 0));
         }
         try {
             return Executor.execute(trees, templateName, functions, data, true);
         } catch (ExecError e) {
-            throw new TemplateException(e.getMessage(), e.templateName(), e.line(), e.column());
+            throw new TemplateException(e.getMessage(), e.position());
         }
     }
 }

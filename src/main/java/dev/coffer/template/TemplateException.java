@@ -1,5 +1,7 @@
 package dev.coffer.template;
 
+import dev.coffer.template.parse.Position;
+
 /**
  * A template failed to parse or to execute.
  *
@@ -8,29 +10,26 @@ package dev.coffer.template;
  * data value ever reaches a message.
  */
 public class TemplateException extends Exception {
-    private final String templateName;
-    private final int line;
-    private final int column;
+    private static final long serialVersionUID = 1L;
+    private final transient Position position;
 
-    public TemplateException(String message, String templateName, int line, int column) {
+    public TemplateException(String message, Position position) {
         super(message);
-        this.templateName = templateName;
-        this.line = line;
-        this.column = column;
+        this.position = position;
     }
 
     /** Name of the template (as given to parse) in which the error sits. */
     public String templateName() {
-        return templateName;
+        return position.templateName();
     }
 
-    /** 1-based line of the error. */
+    /** 1-based line of the error (0 when the error concerns the whole set). */
     public int line() {
-        return line;
+        return position.line();
     }
 
     /** 0-based byte offset within the line, as Go reports it. */
     public int column() {
-        return column;
+        return position.column();
     }
 }

@@ -1,27 +1,18 @@
 package dev.coffer.template.exec;
 
+import dev.coffer.template.parse.Position;
+
 /** An execution failure, already formatted as Go does: {@code template: NAME:L:C: executing "T" at <node>: msg}. */
 public final class ExecError extends RuntimeException {
-    private final String templateName;
-    private final int line;
-    private final int column;
+    private static final long serialVersionUID = 1L;
+    private final Position position;
 
-    ExecError(String message, String templateName, int line, int column) {
+    ExecError(String message, Position position) {
         super(message, null, false, false);
-        this.templateName = templateName;
-        this.line = line;
-        this.column = column;
+        this.position = position;
     }
 
-    public String templateName() {
-        return templateName;
-    }
-
-    public int line() {
-        return line;
-    }
-
-    public int column() {
-        return column;
+    public Position position() {
+        return position;
     }
 }

@@ -7,6 +7,7 @@ import dev.coffer.template.funcs.TemplateFunction;
 import dev.coffer.template.gofmt.GoFormatter;
 import dev.coffer.template.gofmt.GoQuote;
 import dev.coffer.template.parse.Node;
+import dev.coffer.template.parse.Position;
 import dev.coffer.template.parse.Tree;
 import dev.coffer.template.value.GoValues;
 import dev.coffer.template.value.TemplateObject;
@@ -63,7 +64,8 @@ public final class Executor {
         String location = tree.source().location(pos);
         String msg = "template: " + location + ": executing " + GoQuote.quote(tree.name()) + " at <" + node + ">: "
                 + message;
-        return new ExecError(msg, tree.source().parseName(), tree.source().line(pos), tree.source().column(pos));
+        return new ExecError(msg, new Position(tree.source().parseName(), tree.source().line(pos),
+                tree.source().column(pos)));
     }
 
     private void at(Node n) {

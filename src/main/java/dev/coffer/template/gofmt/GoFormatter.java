@@ -84,55 +84,77 @@ public final class GoFormatter {
 
     // ---- Sprintf -------------------------------------------------------------------------------
 
+    /** Where sprintf is in the format and in the argument list. */
+    private static final class Cursor {
+        final String format;
+        final int numArgs;
+        int i;
+        int argNum;
+        boolean reordered;
+        boolean goodArgNum = true;
+
+        Cursor(String format, int numArgs) {
+            this.format = format;
+            this.numArgs = numArgs;
+        }
+
+        boolean at(char c) {
+            return i < format.length() && format.charAt(i) == c;
+        }
+
+        /** An explicit argument index {@code [n]} moves to argument n (1-based). */
+        void argIndex() {
+            if (!at('[')) {
+                return;
+            }
+            reordered = true;
+            int close = format.indexOf(']', i);
+            if (close < 0) {
+                i = format.length();
+                goodArgNum = false;
+                return;
+            }
+            String digits = format.substring(i + 1, close);
+            i = close + 1;
+            int n = digits.matches("\\d{1,9}") ? Integer.parseInt(digits) : -1;
+            if (n < 1 || n > numArgs) {
+                goodArgNum = false;
+            } else {
+                argNum = n - 1;
+                goodArgNum = true;
+            }
+        }
+
+        /** A run of digits, or -1 when there is none. */
+        int number() {
+            int start = i;
+            while (i < format.length() && Character.isDigit(format.charAt(i))) {
+                i++;
+            }
+            return i > start ? Integer.parseInt(format.substring(start, i)) : -1;
+        }
+    }
+
     /** {@code fmt.Sprintf}. */
     public static String sprintf(String format, List<?> args) {
         StringBuilder sb = new StringBuilder();
-        int argNum = 0;
-        boolean reordered = false;
-        boolean goodArgNum = true;
+        Cursor c = new Cursor(format, args.size());
         int end = format.length();
-        int i = 0;
-        while (i < end) {
-            int lasti = i;
-            while (i < end && format.charAt(i) != '%') {
-                i++;
+        while (c.i < end) {
+            int lasti = c.i;
+            while (c.i < end && format.charAt(c.i) != '%') {
+                c.i++;
             }
-            if (i > lasti) {
-                sb.append(format, lasti, i);
-            }
-            if (i >= end) {
+            sb.append(format, lasti, c.i);
+            if (c.i >= end) {
                 break;
             }
-            i++; // skip %
-            Spec spec = new Spec();
-            flags:
-            for (; i < end; i++) {
-                switch (format.charAt(i)) {
-                    case '#' -> spec.sharp = true;
-                    case '0' -> spec.zero = !spec.minus;
-                    case '+' -> spec.plus = true;
-                    case '-' -> {
-                        spec.minus = true;
-                        spec.zero = false;
-                    }
-                    case ' ' -> spec.space = true;
-                    default -> {
-                        break flags;
-                    }
-                }
-            }
-            // argument index for width
-            int[] idx = argIndex(format, i, argNum, args.size());
-            if (idx != null) {
-                argNum = idx[0];
-                i = idx[1];
-                goodArgNum = idx[2] == 1;
-                reordered = true;
-            }
-            if (i < end && format.charAt(i) == '*') {
-                i++;
-                Integer w = intArg(args, argNum);
-                argNum++;
+            c.i++; // skip %
+            Spec spec = flags(c);
+            c.argIndex();
+            if (c.at('*')) {
+                c.i++;
+                Integer w = intArg(args, c.argNum++);
                 if (w == null) {
                     sb.append("%!(BADWIDTH)");
                 } else {
@@ -143,109 +165,87 @@ public final class GoFormatter {
                     }
                 }
             } else {
-                int start = i;
-                while (i < end && Character.isDigit(format.charAt(i))) {
-                    i++;
-                }
-                if (i > start) {
-                    spec.width = Integer.parseInt(format.substring(start, i));
-                }
+                spec.width = c.number();
             }
-            if (i + 1 <= end && i < end && format.charAt(i) == '.') {
-                i++;
-                idx = argIndex(format, i, argNum, args.size());
-                if (idx != null) {
-                    argNum = idx[0];
-                    i = idx[1];
-                    goodArgNum = idx[2] == 1;
-                    reordered = true;
-                }
-                if (i < end && format.charAt(i) == '*') {
-                    i++;
-                    Integer p = intArg(args, argNum);
-                    argNum++;
+            if (c.at('.')) {
+                c.i++;
+                c.argIndex();
+                if (c.at('*')) {
+                    c.i++;
+                    Integer p = intArg(args, c.argNum++);
                     if (p == null || p < 0) {
                         sb.append("%!(BADPREC)");
                     } else {
                         spec.prec = p;
                     }
                 } else {
-                    int start = i;
-                    while (i < end && Character.isDigit(format.charAt(i))) {
-                        i++;
-                    }
-                    spec.prec = i > start ? Integer.parseInt(format.substring(start, i)) : 0;
+                    spec.prec = Math.max(c.number(), 0);
                 }
             }
-            idx = argIndex(format, i, argNum, args.size());
-            if (idx != null) {
-                argNum = idx[0];
-                i = idx[1];
-                goodArgNum = idx[2] == 1;
-                reordered = true;
-            }
-            if (i >= end) {
+            c.argIndex();
+            if (c.i >= end) {
                 sb.append("%!(NOVERB)");
                 break;
             }
-            int verb = format.codePointAt(i);
-            i += Character.charCount(verb);
+            int verb = format.codePointAt(c.i);
+            c.i += Character.charCount(verb);
             if (verb == '%') {
                 sb.append('%');
                 continue;
             }
-            if (!goodArgNum) {
+            if (!c.goodArgNum) {
                 sb.append("%!").appendCodePoint(verb).append("(BADINDEX)");
-                goodArgNum = true;
+                c.goodArgNum = true;
                 continue;
             }
-            if (argNum >= args.size()) {
+            if (c.argNum >= args.size()) {
                 sb.append("%!").appendCodePoint(verb).append("(MISSING)");
                 continue;
             }
-            Object arg = args.get(argNum++);
-            if (verb == 'w') {
-                verb = 'v';
-            }
-            printArg(sb, arg, (char) verb, spec);
+            Object arg = args.get(c.argNum++);
+            printArg(sb, arg, verb == 'w' ? 'v' : (char) verb, spec);
         }
-        if (!reordered && argNum < args.size()) {
-            sb.append("%!(EXTRA ");
-            for (int k = argNum; k < args.size(); k++) {
-                if (k > argNum) {
-                    sb.append(", ");
-                }
-                Object a = args.get(k);
-                if (a == null) {
-                    sb.append("<nil>");
-                } else {
-                    sb.append(GoValues.typeName(a)).append('=');
-                    printValue(sb, a, 'v', PLAIN, 0);
-                }
-            }
-            sb.append(')');
+        if (!c.reordered && c.argNum < args.size()) {
+            appendExtra(sb, args.subList(c.argNum, args.size()));
         }
         return sb.toString();
     }
 
-    /** Parses {@code [n]}; returns {new argNum, new index, ok} or null when there is none. */
-    private static int[] argIndex(String format, int i, int argNum, int numArgs) {
-        if (i >= format.length() || format.charAt(i) != '[') {
-            return null;
-        }
-        int close = format.indexOf(']', i);
-        if (close < 0) {
-            return new int[]{argNum, format.length(), 0};
-        }
-        try {
-            int n = Integer.parseInt(format.substring(i + 1, close));
-            if (n < 1 || n > numArgs) {
-                return new int[]{argNum, close + 1, 0};
+    private static Spec flags(Cursor c) {
+        Spec spec = new Spec();
+        for (; c.i < c.format.length(); c.i++) {
+            switch (c.format.charAt(c.i)) {
+                case '#' -> spec.sharp = true;
+                case '0' -> spec.zero = !spec.minus;
+                case '+' -> spec.plus = true;
+                case '-' -> {
+                    spec.minus = true;
+                    spec.zero = false;
+                }
+                case ' ' -> spec.space = true;
+                default -> {
+                    return spec;
+                }
             }
-            return new int[]{n - 1, close + 1, 1};
-        } catch (NumberFormatException e) {
-            return new int[]{argNum, close + 1, 0};
         }
+        return spec;
+    }
+
+    private static void appendExtra(StringBuilder sb, List<?> extra) {
+        sb.append("%!(EXTRA ");
+        for (int k = 0; k < extra.size(); k++) {
+            if (k > 0) {
+                sb.append(", ");
+            }
+            Object a = extra.get(k);
+            if (a == null) {
+                sb.append("<nil>");
+            } else {
+                sb.append(GoValues.typeName(a)).append('=');
+                printValue(sb, a, 'v', PLAIN, 0);
+            }
+        }
+        sb.append(')');
     }
 
     private static Integer intArg(List<?> args, int argNum) {

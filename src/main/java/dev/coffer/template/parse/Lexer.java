@@ -141,10 +141,10 @@ final class Lexer {
                     emit(Type.DECLARE, start, pos);
                 }
                 case '|' -> emit(Type.PIPE, start, pos);
-                case '"' -> lexQuote(start);
+                case '"' -> lexQuoted(start, '"', Type.STRING, "unterminated quoted string");
                 case '`' -> lexRawQuote(start);
                 case '$' -> lexFieldOrVariable(start, Type.VARIABLE);
-                case '\'' -> lexChar(start);
+                case '\'' -> lexQuoted(start, '\'', Type.CHAR_CONSTANT, "unterminated character constant");
                 case '(' -> {
                     emit(Type.LEFT_PAREN, start, pos);
                     parenDepth++;
@@ -200,6 +200,12 @@ final class Lexer {
             emit(type == Type.VARIABLE ? Type.VARIABLE : Type.DOT, start, pos);
             return;
         }
+        scanWord();
+        emit(type, start, pos);
+    }
+
+    /** Consumes letters, digits and underscores, which must end at a terminator (space, '.', ')', ...). */
+    private void scanWord() {
         while (pos < input.length()) {
             int cp = input.codePointAt(pos);
             if (!isAlphaNumeric(cp)) {
@@ -210,21 +216,11 @@ final class Lexer {
         if (!atTerminator()) {
             throw new ParseError(pos, "bad character " + describeRune(input.codePointAt(pos)));
         }
-        emit(type, start, pos);
     }
 
     private void lexIdentifier() {
         int start = pos;
-        while (pos < input.length()) {
-            int cp = input.codePointAt(pos);
-            if (!isAlphaNumeric(cp)) {
-                break;
-            }
-            pos += Character.charCount(cp);
-        }
-        if (!atTerminator()) {
-            throw new ParseError(pos, "bad character " + describeRune(input.codePointAt(pos)));
-        }
+        scanWord();
         String word = input.substring(start, pos);
         Type keyword = KEYWORDS.get(word);
         if (keyword != null) {
@@ -250,22 +246,23 @@ final class Lexer {
         };
     }
 
-    private void lexQuote(int start) {
+    /** A "..." string or '...' character constant: backslash escapes, no newline before the closing quote. */
+    private void lexQuoted(int start, char quote, Type type, String unterminated) {
         while (true) {
             if (pos >= input.length() || input.charAt(pos) == '\n') {
-                throw new ParseError(start, "unterminated quoted string");
+                throw new ParseError(start, unterminated);
             }
             char c = input.charAt(pos++);
             if (c == '\\') {
                 if (pos >= input.length() || input.charAt(pos) == '\n') {
-                    throw new ParseError(start, "unterminated quoted string");
+                    throw new ParseError(start, unterminated);
                 }
                 pos++;
-            } else if (c == '"') {
+            } else if (c == quote) {
                 break;
             }
         }
-        emit(Type.STRING, start, pos);
+        emit(type, start, pos);
     }
 
     private void lexRawQuote(int start) {
@@ -275,24 +272,6 @@ final class Lexer {
         }
         pos = end + 1;
         emit(Type.RAW_STRING, start, pos);
-    }
-
-    private void lexChar(int start) {
-        while (true) {
-            if (pos >= input.length() || input.charAt(pos) == '\n') {
-                throw new ParseError(start, "unterminated character constant");
-            }
-            char c = input.charAt(pos++);
-            if (c == '\\') {
-                if (pos >= input.length() || input.charAt(pos) == '\n') {
-                    throw new ParseError(start, "unterminated character constant");
-                }
-                pos++;
-            } else if (c == '\'') {
-                break;
-            }
-        }
-        emit(Type.CHAR_CONSTANT, start, pos);
     }
 
     private void lexNumber() {

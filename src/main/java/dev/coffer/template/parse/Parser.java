@@ -54,7 +54,7 @@ public final class Parser {
             int line = source.line(e.pos);
             int col = source.column(e.pos);
             throw new TemplateSyntaxException("template: " + name + ":" + line + ":" + col + ": " + e.getMessage(),
-                    name, line, col);
+                    new Position(name, line, col));
         }
     }
 

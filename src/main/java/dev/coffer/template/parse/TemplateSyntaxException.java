@@ -2,26 +2,15 @@ package dev.coffer.template.parse;
 
 /** A parse failure, already formatted as {@code template: NAME:LINE:COL: message}. */
 public final class TemplateSyntaxException extends Exception {
-    private final String templateName;
-    private final int line;
-    private final int column;
+    private static final long serialVersionUID = 1L;
+    private final Position position;
 
-    TemplateSyntaxException(String message, String templateName, int line, int column) {
+    TemplateSyntaxException(String message, Position position) {
         super(message, null, false, false);
-        this.templateName = templateName;
-        this.line = line;
-        this.column = column;
+        this.position = position;
     }
 
-    public String templateName() {
-        return templateName;
-    }
-
-    public int line() {
-        return line;
-    }
-
-    public int column() {
-        return column;
+    public Position position() {
+        return position;
     }
 }

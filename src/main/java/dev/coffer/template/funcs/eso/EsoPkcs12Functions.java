@@ -79,11 +79,7 @@ public final class EsoPkcs12Functions {
                 cas.add(chain(b));
             }
         }
-        Pem.Block keyBlock = Pem.decodeFirst(keyPem);
-        if (keyBlock == null) {
-            throw new FunctionException("runtime error: invalid memory address or nil pointer dereference");
-        }
-        PrivateKey key = GoKeys.parsePrivateKey(keyBlock.bytes());
+        PrivateKey key = GoKeys.parsePemPrivateKey(keyPem);
         if (key == null) {
             throw new FunctionException("unable to parse private key type");
         }

@@ -37,11 +37,10 @@ public final class EsoRsaFunctions {
             default:
                 throw new FunctionException("decryption scheme " + scheme + " is not supported");
         }
-        Pem.Block block = Pem.decodeFirst(privateKeyPem);
-        if (block == null) {
+        if (Pem.decodeFirst(privateKeyPem) == null) {
             throw new FunctionException("failed to decode PEM block");
         }
-        PrivateKey key = GoKeys.parsePrivateKey(block.bytes());
+        PrivateKey key = GoKeys.parsePemPrivateKey(privateKeyPem);
         if (key == null) {
             throw new FunctionException("could not parse private key: unable to parse private key type");
         }

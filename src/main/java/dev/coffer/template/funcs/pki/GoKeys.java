@@ -61,6 +61,12 @@ public final class GoKeys {
         }
     }
 
+    /** The first PEM block of the text parsed as a private key in any of Go's formats; null if none. */
+    public static PrivateKey parsePemPrivateKey(String pem) {
+        Pem.Block block = Pem.decodeFirst(pem);
+        return block == null ? null : parsePrivateKey(block.bytes());
+    }
+
     private static PrivateKey fromPkcs8(byte[] der) {
         PrivateKeyInfo info = PrivateKeyInfo.getInstance(der);
         ASN1ObjectIdentifier alg = info.getPrivateKeyAlgorithm().getAlgorithm();

@@ -4,20 +4,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.Cipher;
 import javax.crypto.CipherInputStream;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.operator.InputDecryptor;
@@ -41,7 +35,7 @@ final class Pbes2Decryptors implements InputDecryptorProvider {
 
     @Override
     public InputDecryptor get(AlgorithmIdentifier algorithm) throws OperatorCreationException {
-        if (!algorithm.getAlgorithm().equals(PKCSObjectIdentifiers.id_PBES2)) {
+        if (!algorithm.getAlgorithm().equals(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_PBES2)) {
             return legacy.get(algorithm);
         }
         PBES2Parameters params = PBES2Parameters.getInstance(algorithm.getParameters());
@@ -65,31 +59,13 @@ final class Pbes2Decryptors implements InputDecryptorProvider {
 
             @Override
             public InputStream getInputStream(InputStream in) {
-                try {
-                    Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-                    cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-                    return new CipherInputStream(in, cipher);
-                } catch (Exception e) {
-                    throw new IllegalStateException("AES is not available", e);
-                }
+                return new CipherInputStream(in, Digests.aesCbc(Cipher.DECRYPT_MODE, key, iv));
             }
         };
     }
 
     private static Digest prf(PBKDF2Params kdf) {
-        if (kdf.isDefaultPrf()) {
-            return new SHA1Digest();
-        }
-        ASN1ObjectIdentifier prf = kdf.getPrf().getAlgorithm();
-        if (prf.equals(PKCSObjectIdentifiers.id_hmacWithSHA256)) {
-            return new SHA256Digest();
-        }
-        if (prf.equals(PKCSObjectIdentifiers.id_hmacWithSHA384)) {
-            return new SHA384Digest();
-        }
-        if (prf.equals(PKCSObjectIdentifiers.id_hmacWithSHA512)) {
-            return new SHA512Digest();
-        }
-        return new SHA1Digest();
+        Digest d = kdf.isDefaultPrf() ? null : Digests.forOid(kdf.getPrf().getAlgorithm());
+        return d == null ? new SHA1Digest() : d;
     }
 }

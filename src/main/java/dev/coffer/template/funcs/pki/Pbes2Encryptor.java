@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.CipherOutputStream;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -56,13 +54,7 @@ final class Pbes2Encryptor implements OutputEncryptor {
 
     @Override
     public OutputStream getOutputStream(OutputStream out) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-            return new CipherOutputStream(out, cipher);
-        } catch (Exception e) {
-            throw new IllegalStateException("AES is not available", e);
-        }
+        return new CipherOutputStream(out, Digests.aesCbc(Cipher.ENCRYPT_MODE, key, iv));
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
 import org.bouncycastle.asn1.pkcs.MacData;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -21,10 +20,6 @@ import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.generators.PKCS12ParametersGenerator;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -134,35 +129,19 @@ public final class Pkcs12Codec {
     }
 
     private static byte[] mac(ASN1ObjectIdentifier alg, byte[] password, byte[] salt, int iterations, byte[] content) {
-        Digest digest = digest(alg);
+        Digest digest = Digests.forOid(alg);
         if (digest == null) {
             return null;
         }
         PKCS12ParametersGenerator gen = new PKCS12ParametersGenerator(digest);
         gen.init(password, salt, iterations);
         KeyParameter key = (KeyParameter) gen.generateDerivedMacParameters(digest.getDigestSize() * 8);
-        HMac hmac = new HMac(digest(alg));
+        HMac hmac = new HMac(Digests.forOid(alg));
         hmac.init(key);
         hmac.update(content, 0, content.length);
         byte[] out = new byte[hmac.getMacSize()];
         hmac.doFinal(out, 0);
         return out;
-    }
-
-    private static Digest digest(ASN1ObjectIdentifier alg) {
-        if (alg.equals(OIWObjectIdentifiers.idSHA1)) {
-            return new SHA1Digest();
-        }
-        if (alg.equals(NISTObjectIdentifiers.id_sha256)) {
-            return new SHA256Digest();
-        }
-        if (alg.equals(NISTObjectIdentifiers.id_sha384)) {
-            return new SHA384Digest();
-        }
-        if (alg.equals(NISTObjectIdentifiers.id_sha512)) {
-            return new SHA512Digest();
-        }
-        return null;
     }
 
     /** go-pkcs12 Modern.Encode: the key, its certificate and CA certificates, all encrypted. */

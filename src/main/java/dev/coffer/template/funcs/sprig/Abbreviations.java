@@ -74,35 +74,28 @@ final class Abbreviations {
 
     /** goutils.Initials: the first letter of each whitespace-separated word. */
     static String initials(String str) {
-        StringBuilder sb = new StringBuilder();
-        boolean lastWasGap = true;
-        for (int i = 0; i < str.length(); ) {
-            int cp = str.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isWhitespace(cp)) {
-                lastWasGap = true;
-            } else if (lastWasGap) {
-                sb.appendCodePoint(cp);
-                lastWasGap = false;
-            }
-        }
-        return sb.toString();
+        return mapWordStarts(str, cp -> cp, false);
     }
 
     /** goutils.Uncapitalize: lower-cases the first letter of each whitespace-separated word. */
     static String untitle(String str) {
+        return mapWordStarts(str, Character::toLowerCase, true);
+    }
+
+    /** Rewrites the first rune of every whitespace-separated word; other runes are kept or dropped. */
+    private static String mapWordStarts(String str, java.util.function.IntUnaryOperator first, boolean keepRest) {
         StringBuilder sb = new StringBuilder();
         boolean lastWasGap = true;
         for (int i = 0; i < str.length(); ) {
             int cp = str.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isWhitespace(cp)) {
-                lastWasGap = true;
+            boolean gap = Character.isWhitespace(cp);
+            if (!gap && lastWasGap) {
+                sb.appendCodePoint(first.applyAsInt(cp));
+            } else if (keepRest) {
                 sb.appendCodePoint(cp);
-            } else {
-                sb.appendCodePoint(lastWasGap ? Character.toLowerCase(cp) : cp);
-                lastWasGap = false;
             }
+            lastWasGap = gap;
         }
         return sb.toString();
     }

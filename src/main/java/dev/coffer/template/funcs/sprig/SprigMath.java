@@ -50,35 +50,11 @@ public final class SprigMath {
             }
             return v;
         }, ANY, ANY);
-        r.addVariadic("max", a -> {
-            long v = i64(a[0]);
-            for (int k = 1; k < a.length; k++) {
-                v = Math.max(v, i64(a[k]));
-            }
-            return v;
-        }, ANY, ANY);
+        r.addVariadic("max", a -> foldInt(a, Math::max), ANY, ANY);
         r.alias("biggest", "max");
-        r.addVariadic("min", a -> {
-            long v = i64(a[0]);
-            for (int k = 1; k < a.length; k++) {
-                v = Math.min(v, i64(a[k]));
-            }
-            return v;
-        }, ANY, ANY);
-        r.addVariadic("maxf", a -> {
-            double v = f64(a[0]);
-            for (int k = 1; k < a.length; k++) {
-                v = Math.max(v, f64(a[k]));
-            }
-            return v;
-        }, ANY, ANY);
-        r.addVariadic("minf", a -> {
-            double v = f64(a[0]);
-            for (int k = 1; k < a.length; k++) {
-                v = Math.min(v, f64(a[k]));
-            }
-            return v;
-        }, ANY, ANY);
+        r.addVariadic("min", a -> foldInt(a, Math::min), ANY, ANY);
+        r.addVariadic("maxf", a -> foldFloat(a, Math::max), ANY, ANY);
+        r.addVariadic("minf", a -> foldFloat(a, Math::min), ANY, ANY);
         r.add("floor", a -> Math.floor(f64(a[0])), ANY);
         r.add("ceil", a -> Math.ceil(f64(a[0])), ANY);
         r.addVariadic("round", a -> round(a[0], GoValues.toLong(a[1]), a.length > 2 ? GoValues.toDouble(a[2]) : 0.5),
@@ -97,6 +73,22 @@ public final class SprigMath {
         r.addVariadic("mulf", a -> decimalOp(a[0], rest(a), BigDecimal::multiply), ANY, ANY);
         r.addVariadic("divf", a -> decimalOp(a[0], rest(a),
                 (x, y) -> x.divide(y, 16, RoundingMode.HALF_UP)), ANY, ANY);
+    }
+
+    private static long foldInt(Object[] a, java.util.function.LongBinaryOperator op) {
+        long v = i64(a[0]);
+        for (int k = 1; k < a.length; k++) {
+            v = op.applyAsLong(v, i64(a[k]));
+        }
+        return v;
+    }
+
+    private static double foldFloat(Object[] a, java.util.function.DoubleBinaryOperator op) {
+        double v = f64(a[0]);
+        for (int k = 1; k < a.length; k++) {
+            v = op.applyAsDouble(v, f64(a[k]));
+        }
+        return v;
     }
 
     private static Object[] rest(Object[] a) {
