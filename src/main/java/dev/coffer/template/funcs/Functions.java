@@ -23,9 +23,17 @@ import dev.coffer.template.funcs.sprig.SprigStrings;
 import dev.coffer.template.funcs.sprig.SprigUrls;
 
 /**
- * The function set ESO offers to {@code target.template}: Go's builtins, sprig v3 (less env,
- * expandenv and getHostByName: no template may read the environment or reach DNS) and the
- * external-secrets extras. Built once; immutable.
+ * The function set ESO offers to {@code target.template}: Go's builtins, sprig v3 and the
+ * external-secrets extras (pkcs12*, *ToPkcs12*, filterPEM, filterCertChain, certSANs, jwk*PEM,
+ * toYaml, fromYaml, rsaDecrypt). Built once; immutable and shared.
+ *
+ * <p>Left out on purpose:
+ * <ul>
+ *   <li>{@code env}, {@code expandenv}: ESO removes them too; templates must not read the operator's environment.</li>
+ *   <li>{@code getHostByName}: would reach DNS from a template.</li>
+ *   <li>{@code call}: templates never receive function values here.</li>
+ * </ul>
+ * Added beyond ESO: Helm's {@code fromJsonArray}. No function touches files, the network or the environment.
  */
 public final class Functions {
     private static final FunctionRegistry STANDARD = build();
