@@ -1,15 +1,12 @@
 package dev.coffer.sync;
 
-/**
- * The templater every entry point uses (operator, render), so they render alike. Until the Go
- * template engine is wired in, templates may set type and metadata only.
- */
+/** The templater every entry point uses (operator, render), so they render alike. */
 public final class Templaters {
 
     private Templaters() {
     }
 
     public static SecretTemplater standard() {
-        return new MetadataOnlyTemplater();
+        return new GoTemplater();
     }
 }

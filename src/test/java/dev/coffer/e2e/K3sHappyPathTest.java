@@ -11,7 +11,7 @@ import dev.coffer.store.SecretStoreReconciler;
 import dev.coffer.store.StoreReconciliation;
 import dev.coffer.store.StoreValidator;
 import dev.coffer.sync.ExternalSecretReconciler;
-import dev.coffer.sync.MetadataOnlyTemplater;
+import dev.coffer.sync.GoTemplater;
 import dev.coffer.testsupport.Await;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -59,7 +59,7 @@ class K3sHappyPathTest {
             operator.register(new SecretStoreReconciler(stores));
             operator.register(new ClusterSecretStoreReconciler(stores));
             operator.register(new ExternalSecretReconciler(client, registry, cache, kube, events,
-                    new SyncMetrics(new SimpleMeterRegistry()), new MetadataOnlyTemplater()));
+                    new SyncMetrics(new SimpleMeterRegistry()), new GoTemplater()));
             operator.start();
             try {
                 new ManifestApplier(client).apply(List.of(Path.of("examples", "fake")));

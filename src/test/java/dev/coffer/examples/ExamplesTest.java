@@ -47,6 +47,15 @@ class ExamplesTest {
         assertThat(decoded(config, "team-api-key")).isEqualTo("demo-api-key");
         assertThat(decoded(config, "team-webhook-url")).isEqualTo("https://hooks.example.com/demo");
 
+        Await.synced(client, "demo", "templated");
+        Secret templated = client.secrets().inNamespace("demo").withName("db-dsn").get();
+        assertThat(templated.getType()).isEqualTo("kubernetes.io/basic-auth");
+        assertThat(decoded(templated, "dsn")).isEqualTo("postgres://app_user:correct-horse-battery-staple@db.demo.svc:5432/app");
+        assertThat(decoded(templated, "keys")).isEqualTo("CONFIG;PASSWORD;USERNAME;");
+        assertThat(templated.getData()).containsOnlyKeys("username", "password", "dsn", "keys");
+        assertThat(templated.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "demo");
+        assertThat(templated.getMetadata().getAnnotations()).containsEntry("db-host", "db.demo.svc");
+
         // render runs the same fetch and shape as the operator, so it prints the Secrets the
         // operator wrote. (Checked here because the shared mock server holds one copy of demo/.)
         java.io.StringWriter out = new java.io.StringWriter();
@@ -55,7 +64,7 @@ class ExamplesTest {
         assertThat(code).as(err.toString()).isZero();
         List<Secret> rendered = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
                 new java.io.ByteArrayInputStream(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(rendered).hasSize(2);
+        assertThat(rendered).hasSize(3);
         for (Secret r : rendered) {
             Secret live = client.secrets().inNamespace("demo").withName(r.getMetadata().getName()).get();
             assertThat(r.getData()).isEqualTo(live.getData());

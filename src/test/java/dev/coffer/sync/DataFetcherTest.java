@@ -22,7 +22,7 @@ class DataFetcherTest {
 
     private final Map<String, SecretsClient> stores = new LinkedHashMap<>();
     private final List<String> asked = new ArrayList<>();
-    private final DataFetcher fetcher = new DataFetcher(this::clientFor, new MetadataOnlyTemplater());
+    private final DataFetcher fetcher = new DataFetcher(this::clientFor, new GoTemplater());
 
     private SecretsClient clientFor(SecretStoreRef ref) {
         asked.add(ref.name);

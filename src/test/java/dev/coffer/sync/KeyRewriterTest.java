@@ -136,13 +136,12 @@ class KeyRewriterTest {
     }
 
     @Test
-    void transformWithoutATemplateEngineIsAClearError() {
-        assertThatThrownBy(() -> KeyRewriter.rewrite(data("a"), steps("""
+    void transformRendersEachKeyWithTheGoEngine() {
+        Map<String, byte[]> out = KeyRewriter.rewrite(data("a-key"), steps("""
                 rewrite:
                   - transform: {template: "{{ .value | upper }}"}
-                """), new MetadataOnlyTemplater()))
-                .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("rewrite[0].transform is not supported");
+                """), new GoTemplater());
+        assertThat(out).containsOnlyKeys("A-KEY");
     }
 
     @Test

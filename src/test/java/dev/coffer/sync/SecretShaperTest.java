@@ -49,7 +49,7 @@ class SecretShaperTest {
 
     @Test
     void withoutTemplateCopiesEsMetadataMinusLastAppliedAndAddsTheMarks() {
-        DesiredSecret d = SecretShaper.shape(es(""), provider("a", "1", "b", "two"), new MetadataOnlyTemplater(), TemplateSources.NONE);
+        DesiredSecret d = SecretShaper.shape(es(""), provider("a", "1", "b", "two"), new GoTemplater(), TemplateSources.NONE);
         assertThat(d.namespace()).isEqualTo("team-a");
         assertThat(d.name()).isEqualTo("app");
         assertThat(d.type()).isEqualTo("Opaque");
@@ -64,7 +64,7 @@ class SecretShaperTest {
     @Test
     void doesNotModifyTheExternalSecretsOwnMetadata() {
         ExternalSecret es = es("");
-        SecretShaper.shape(es, provider("a", "1"), new MetadataOnlyTemplater(), TemplateSources.NONE);
+        SecretShaper.shape(es, provider("a", "1"), new GoTemplater(), TemplateSources.NONE);
         assertThat(es.getMetadata().getAnnotations()).containsKey(LAST_APPLIED);
         assertThat(es.getMetadata().getLabels()).containsEntry(ManagedSecret.LABEL_MANAGED, "false");
     }
@@ -72,7 +72,7 @@ class SecretShaperTest {
     @Test
     void targetNameAndImmutableComeFromTheTarget() {
         DesiredSecret d = SecretShaper.shape(es("target: {name: db-creds, immutable: true}\n"), provider("a", "1"),
-                new MetadataOnlyTemplater(), TemplateSources.NONE);
+                new GoTemplater(), TemplateSources.NONE);
         assertThat(d.name()).isEqualTo("db-creds");
         assertThat(d.immutable()).isTrue();
     }
@@ -86,7 +86,7 @@ class SecretShaperTest {
                     metadata:
                       labels: {tier: db}
                       annotations: {note: templated}
-                """), provider("username", "u", "password", "p"), new MetadataOnlyTemplater(), TemplateSources.NONE);
+                """), provider("username", "u", "password", "p"), new GoTemplater(), TemplateSources.NONE);
         assertThat(d.type()).isEqualTo("kubernetes.io/basic-auth");
         // With a template, its metadata is used instead of the ExternalSecret's
         assertThat(d.labels()).containsExactlyInAnyOrderEntriesOf(Map.of("tier", "db", ManagedSecret.LABEL_MANAGED, "true"));
@@ -97,29 +97,36 @@ class SecretShaperTest {
     @Test
     void templateWithoutTypeIsOpaque() {
         DesiredSecret d = SecretShaper.shape(es("target: {template: {metadata: {labels: {x: y}}}}\n"), provider("a", "1"),
-                new MetadataOnlyTemplater(), TemplateSources.NONE);
+                new GoTemplater(), TemplateSources.NONE);
         assertThat(d.type()).isEqualTo("Opaque");
     }
 
     @Test
-    void templateDataIsRefusedWithAClearMessage() {
-        assertThatThrownBy(() -> SecretShaper.shape(es("""
+    void templateDataAndLiteralRenderThroughTheGoEngine() {
+        DesiredSecret d = SecretShaper.shape(es("""
                 target:
                   template:
                     data:
                       dsn: "postgres://{{ .username }}@db"
-                """), provider("username", "u"), new MetadataOnlyTemplater(), TemplateSources.NONE))
-                .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("target.template.data")
-                .hasMessageContaining("not supported");
+                    templateFrom:
+                      - literal: "user-upper: {{ .username | upper }}"
+                """), provider("username", "u"), new GoTemplater(), TemplateSources.NONE);
+        assertThat(d.data()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "dsn", b64("postgres://u@db"), "user-upper", b64("U")));
+    }
+
+    @Test
+    void templateErrorsNameThePositionAndNotTheValue() {
         assertThatThrownBy(() -> SecretShaper.shape(es("""
                 target:
                   template:
-                    templateFrom:
-                      - literal: "x: y"
-                """), provider("username", "u"), new MetadataOnlyTemplater(), TemplateSources.NONE))
+                    data:
+                      dsn: "{{ .missing }}"
+                """), provider("username", "s3cr3t-canary"), new GoTemplater(), TemplateSources.NONE))
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("templateFrom");
+                .hasMessageContaining("template error: template: data.dsn:1:")
+                .hasMessageContaining("missing")
+                .hasMessageNotContaining("s3cr3t-canary");
     }
 
     /** Renders one fixed key "dsn" and overrides "a". */
