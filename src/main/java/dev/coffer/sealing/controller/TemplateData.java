@@ -1,0 +1,27 @@
+package dev.coffer.sealing.controller;
+
+import dev.coffer.sealing.SealingException;
+
+import java.util.Map;
+
+/**
+ * Renders {@code spec.template.data}: each entry a Go text/template executed against the
+ * decrypted values. The one seam between SealedSecrets and the template engine.
+ */
+@FunctionalInterface
+public interface TemplateData {
+
+    Map<String, byte[]> render(Map<String, String> templates, Map<String, byte[]> values) throws SealingException;
+
+    /** What the controller uses. Wiring the Go template engine is a change of this line. */
+    static TemplateData standard() {
+        return unsupported();
+    }
+
+    static TemplateData unsupported() {
+        return (templates, values) -> {
+            throw new SealingException("spec.template.data is not supported yet (template keys: "
+                    + String.join(", ", templates.keySet()) + ")");
+        };
+    }
+}
