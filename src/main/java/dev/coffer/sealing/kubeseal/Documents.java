@@ -22,6 +22,7 @@ public final class Documents {
 
     private static final KubernetesSerialization KUBE = new KubernetesSerialization();
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON_IN = new ObjectMapper();
     private static final ObjectMapper JSON_OUT = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final YAMLMapper YAML_OUT = (YAMLMapper) new YAMLMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -30,11 +31,15 @@ public final class Documents {
     private Documents() {
     }
 
-    /** Every non-empty document of a text; a List document ("kind: List" with items) is flattened. */
+    /**
+     * Every non-empty document of a text: YAML documents, or JSON objects one after another (as
+     * kubeseal prints them). A List document ("kind: List" with items) is flattened.
+     */
     public static List<ObjectNode> read(String text, String source) throws IOException {
         List<ObjectNode> out = new ArrayList<>();
-        try (JsonParser parser = YAML.getFactory().createParser(text)) {
-            for (JsonNode node : YAML.readValues(parser, JsonNode.class).readAll()) {
+        ObjectMapper mapper = text.stripLeading().startsWith("{") ? JSON_IN : YAML;
+        try (JsonParser parser = mapper.getFactory().createParser(text)) {
+            for (JsonNode node : mapper.readValues(parser, JsonNode.class).readAll()) {
                 if (node == null || node.isNull() || node.isMissingNode()) {
                     continue;
                 }
