@@ -51,7 +51,8 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
                 .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(SealedSecret.class))
                 .withItemStore(new MetadataOnlySecretStore())
                 .build();
-        return List.of(new InformerEventSource<>(owned, context));
+        return List.of(new InformerEventSource<>(owned, context),
+                new KeyChangeEventSource(keys, context.getPrimaryCache()));
     }
 
     @Override

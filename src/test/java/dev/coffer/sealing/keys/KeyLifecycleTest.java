@@ -73,6 +73,18 @@ class KeyLifecycleTest {
     }
 
     @Test
+    void aSealedSecretWaitingForItsKeyUnsealsWhenTheKeyArrives() {
+        SealingKey late = TestKeys.key(5);
+        client.resource(Fixtures.sealed(late.publicKey(), "late", "app", Scope.STRICT, Map.of("k", "waited"))).create();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.resources(SealedSecret.class)
+                .inNamespace("late").withName("app").get().getStatus().getConditions().get(0).getStatus()).isEqualTo("False"));
+        Secret secret = KeySecrets.toSecret(late, config.namespace());
+        client.secrets().inNamespace(config.namespace()).resource(secret).create();
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.secrets().inNamespace("late").withName("app").get() != null);
+        assertThat(Fixtures.text(client.secrets().inNamespace("late").withName("app").get(), "k")).isEqualTo("waited");
+    }
+
+    @Test
     void renewalAddsANewestKeyAndKeepsTheOldOnes() {
         await().atMost(Duration.ofSeconds(30)).until(() -> registry.ring().newest().isPresent());
         SealingKey before = registry.ring().newest().orElseThrow();
