@@ -6,7 +6,6 @@ import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.SealingKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -35,11 +34,6 @@ public class KeyRegistry {
     public KeyRegistry(MeterRegistry meters) {
         this.meters = meters;
         meters.gauge("coffer_sealing_keys", this, r -> r.ring.newestFirst().size());
-    }
-
-    /** For plain (non-CDI) use, e.g. benchmarks. */
-    public KeyRegistry() {
-        this(Metrics.globalRegistry);
     }
 
     public KeyRing ring() {
