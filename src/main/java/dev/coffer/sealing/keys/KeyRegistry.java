@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ public class KeyRegistry {
     private volatile KeyRing ring = KeyRing.empty();
     private final Map<String, String> lastKeyBySealedSecret = new ConcurrentHashMap<>();
     private final List<Consumer<KeyRing>> listeners = new CopyOnWriteArrayList<>();
+    private final List<SealingKey> pending = new ArrayList<>();
     private final MeterRegistry meters;
 
     @Inject
@@ -40,20 +42,32 @@ public class KeyRegistry {
         return ring;
     }
 
-    public void replace(KeyRing next) {
+    /**
+     * The keys the watch reports. A key added here by {@link #add} stays until the watch has
+     * reported it once, so a watch event still in flight cannot drop a key just generated.
+     */
+    public synchronized void replace(KeyRing watched) {
+        pending.removeIf(p -> watched.newestFirst().stream().anyMatch(k -> k.fingerprint().equals(p.fingerprint())));
+        List<SealingKey> keys = new ArrayList<>(watched.newestFirst());
+        keys.addAll(pending);
+        publish(new KeyRing(keys));
+    }
+
+    /** Adds one key at once (a key just generated), before the watch reports it. */
+    public synchronized void add(SealingKey key) {
+        pending.add(key);
+        List<SealingKey> keys = new ArrayList<>(ring.newestFirst());
+        keys.add(key);
+        publish(new KeyRing(keys));
+    }
+
+    private void publish(KeyRing next) {
         KeyRing previous = ring;
         ring = next;
         if (!fingerprints(previous).equals(fingerprints(next))) {
             LOG.infof("sealing keys: %s (newest first)", fingerprints(next));
             listeners.forEach(l -> l.accept(next));
         }
-    }
-
-    /** Adds one key at once (a key just generated), before the watch reports it. */
-    public synchronized void add(SealingKey key) {
-        List<SealingKey> keys = new java.util.ArrayList<>(ring.newestFirst());
-        keys.add(key);
-        replace(new KeyRing(keys));
     }
 
     public void onChange(Consumer<KeyRing> listener) {
