@@ -11,6 +11,7 @@ import java.util.logging.SimpleFormatter;
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
 
     public static LogCapture start() {
@@ -26,6 +27,14 @@ public final class LogCapture extends Handler implements AutoCloseable {
             line += " " + record.getThrown();
         }
         lines.add(line);
+        records.add(record);
+    }
+
+    /** The distinct threads that logged a message containing the text. */
+    public java.util.Set<Long> threadsLogging(String text) {
+        java.util.Set<Long> threads = new java.util.HashSet<>();
+        records.stream().filter(r -> formatter.formatMessage(r).contains(text)).forEach(r -> threads.add(r.getLongThreadID()));
+        return threads;
     }
 
     public List<String> lines() {

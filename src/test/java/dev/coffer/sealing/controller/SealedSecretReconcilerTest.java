@@ -275,6 +275,16 @@ class SealedSecretReconcilerTest {
     }
 
     @Test
+    void severalWorkersUnseal() {
+        for (int i = 0; i < 12; i++) {
+            create(Fixtures.sealed(key(), "workers", "s" + i, Scope.STRICT, Map.of("k", "v" + i)));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(client.secrets().inNamespace("workers").list().getItems()).hasSize(12));
+        assertThat(logs.threadsLogging("unsealed workers/")).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void theCanaryNeverShowsOutsideTheSecret() {
         create(Fixtures.sealed(key(), "canary", "app", Scope.STRICT, Map.of("k", CANARY)));
         SealedSecret broken = Fixtures.sealed(key(), "canary-src", "broken", Scope.STRICT, Map.of("k", CANARY));
