@@ -1,0 +1,68 @@
+package dev.coffer.template.funcs;
+
+import dev.coffer.template.funcs.eso.EsoJwkFunctions;
+import dev.coffer.template.funcs.eso.EsoPemFunctions;
+import dev.coffer.template.funcs.eso.EsoPkcs12Functions;
+import dev.coffer.template.funcs.eso.EsoRsaFunctions;
+import dev.coffer.template.funcs.eso.EsoYamlFunctions;
+import dev.coffer.template.funcs.sprig.SprigCrypto;
+import dev.coffer.template.funcs.sprig.SprigDates;
+import dev.coffer.template.funcs.sprig.SprigDefaults;
+import dev.coffer.template.funcs.sprig.SprigDicts;
+import dev.coffer.template.funcs.sprig.SprigEncoding;
+import dev.coffer.template.funcs.sprig.SprigJson;
+import dev.coffer.template.funcs.sprig.SprigLists;
+import dev.coffer.template.funcs.sprig.SprigMath;
+import dev.coffer.template.funcs.sprig.SprigNumbers;
+import dev.coffer.template.funcs.sprig.SprigPaths;
+import dev.coffer.template.funcs.sprig.SprigRandom;
+import dev.coffer.template.funcs.sprig.SprigRegex;
+import dev.coffer.template.funcs.sprig.SprigSemver;
+import dev.coffer.template.funcs.sprig.SprigStringLists;
+import dev.coffer.template.funcs.sprig.SprigStrings;
+import dev.coffer.template.funcs.sprig.SprigUrls;
+
+/**
+ * The function set ESO offers to {@code target.template}: Go's builtins, sprig v3 (less env,
+ * expandenv and getHostByName: no template may read the environment or reach DNS) and the
+ * external-secrets extras. Built once; immutable.
+ */
+public final class Functions {
+    private static final FunctionRegistry STANDARD = build();
+
+    private Functions() {
+    }
+
+    public static FunctionRegistry standard() {
+        return STANDARD;
+    }
+
+    private static FunctionRegistry build() {
+        FunctionRegistry.Builder b = FunctionRegistry.builder();
+        BuiltinFunctions.register(b);
+        // sprig's functions take precedence over the builtins, as Funcs() does in Go (it replaces slice)
+        SprigStrings.register(b);
+        SprigRegex.register(b);
+        SprigStringLists.register(b);
+        SprigNumbers.register(b);
+        SprigMath.register(b);
+        SprigLists.register(b);
+        SprigDicts.register(b);
+        SprigDefaults.register(b);
+        SprigJson.register(b);
+        SprigEncoding.register(b);
+        SprigPaths.register(b);
+        SprigUrls.register(b);
+        SprigRandom.register(b);
+        SprigDates.register(b);
+        SprigSemver.register(b);
+        SprigCrypto.register(b);
+        // external-secrets' own functions (pkg/template/v2)
+        EsoPkcs12Functions.register(b);
+        EsoPemFunctions.register(b);
+        EsoJwkFunctions.register(b);
+        EsoYamlFunctions.register(b);
+        EsoRsaFunctions.register(b);
+        return b.build();
+    }
+}

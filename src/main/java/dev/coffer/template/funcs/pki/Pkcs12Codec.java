@@ -1,0 +1,202 @@
+package dev.coffer.template.funcs.pki;
+
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.MacData;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.generators.PKCS12ParametersGenerator;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.pkcs.PKCS12PfxPdu;
+import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
+import org.bouncycastle.pkcs.PKCS12SafeBag;
+import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
+import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
+
+/**
+ * PKCS#12 archives as software.sslmate.com/src/go-pkcs12 reads (DecodeChain) and writes them
+ * (Modern.Encode: AES-256-CBC with PBKDF2-HMAC-SHA-256, 2048 iterations, SHA-256 MAC).
+ *
+ * <p>The integrity MAC is computed here rather than by BouncyCastle because the password bytes
+ * differ for the empty password: Go and the JDK use the two-byte terminator, BouncyCastle none.
+ * Both forms are accepted when reading.
+ */
+public final class Pkcs12Codec {
+    private static final int ITERATIONS = 2048;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Pkcs12Codec() {
+    }
+
+    /** What DecodeChain returns: the key, the first certificate, and the other certificates. */
+    public record Contents(PrivateKey key, X509Certificate certificate, List<X509Certificate> caCerts) {
+    }
+
+    public static Contents decode(byte[] der, String password) throws Pkcs12Exception {
+        PKCS12PfxPdu pfx;
+        try {
+            pfx = new PKCS12PfxPdu(der);
+        } catch (Exception e) {
+            throw new Pkcs12Exception("pkcs12: error reading P12 data");
+        }
+        verifyMac(pfx, password);
+        PrivateKey key = null;
+        List<X509Certificate> certs = new ArrayList<>();
+        try {
+            JcaX509CertificateConverter certConverter = new JcaX509CertificateConverter().setProvider(GoKeys.BC);
+            for (ContentInfo info : pfx.getContentInfos()) {
+                PKCS12SafeBagFactory factory = info.getContentType().equals(PKCSObjectIdentifiers.encryptedData)
+                        ? new PKCS12SafeBagFactory(info, new Pbes2Decryptors(password))
+                        : new PKCS12SafeBagFactory(info);
+                for (PKCS12SafeBag bag : factory.getSafeBags()) {
+                    Object value = bag.getBagValue();
+                    if (value instanceof X509CertificateHolder holder) {
+                        certs.add(certConverter.getCertificate(holder));
+                    } else if (value instanceof PKCS8EncryptedPrivateKeyInfo enc && key == null) {
+                        PrivateKeyInfo info2 = enc.decryptPrivateKeyInfo(new Pbes2Decryptors(password));
+                        key = new JcaPEMKeyConverter().setProvider(GoKeys.BC).getPrivateKey(info2);
+                    } else if (value instanceof PrivateKeyInfo plain && key == null) {
+                        key = new JcaPEMKeyConverter().setProvider(GoKeys.BC).getPrivateKey(plain);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new Pkcs12Exception("pkcs12: decryption error, incorrect padding or password");
+        }
+        if (certs.isEmpty()) {
+            throw new Pkcs12Exception("pkcs12: certificate missing");
+        }
+        return new Contents(key, certs.get(0), certs.subList(1, certs.size()));
+    }
+
+    private static void verifyMac(PKCS12PfxPdu pfx, String password) throws Pkcs12Exception {
+        Pfx structure = pfx.toASN1Structure();
+        MacData macData = structure.getMacData();
+        if (macData == null) {
+            return;
+        }
+        byte[] content = org.bouncycastle.asn1.ASN1OctetString.getInstance(structure.getAuthSafe().getContent())
+                .getOctets();
+        ASN1ObjectIdentifier alg = macData.getMac().getAlgorithmId().getAlgorithm();
+        byte[] expected = macData.getMac().getDigest();
+        int iterations = macData.getIterationCount().intValue();
+        for (byte[] pw : passwordForms(password)) {
+            byte[] mac = mac(alg, pw, macData.getSalt(), iterations, content);
+            if (mac != null && MessageDigest.isEqual(mac, expected)) {
+                return;
+            }
+        }
+        throw new Pkcs12Exception("pkcs12: decryption password incorrect");
+    }
+
+    /** BMPString with a zero terminator (Go, the JDK, OpenSSL); for "" also no bytes at all (BouncyCastle). */
+    private static List<byte[]> passwordForms(String password) {
+        List<byte[]> forms = new ArrayList<>();
+        forms.add(bmpWithTerminator(password));
+        if (password.isEmpty()) {
+            forms.add(new byte[0]);
+        }
+        return forms;
+    }
+
+    static byte[] bmpWithTerminator(String password) {
+        byte[] b = new byte[(password.length() + 1) * 2];
+        for (int i = 0; i < password.length(); i++) {
+            b[2 * i] = (byte) (password.charAt(i) >>> 8);
+            b[2 * i + 1] = (byte) password.charAt(i);
+        }
+        return b;
+    }
+
+    private static byte[] mac(ASN1ObjectIdentifier alg, byte[] password, byte[] salt, int iterations, byte[] content) {
+        Digest digest = digest(alg);
+        if (digest == null) {
+            return null;
+        }
+        PKCS12ParametersGenerator gen = new PKCS12ParametersGenerator(digest);
+        gen.init(password, salt, iterations);
+        KeyParameter key = (KeyParameter) gen.generateDerivedMacParameters(digest.getDigestSize() * 8);
+        HMac hmac = new HMac(digest(alg));
+        hmac.init(key);
+        hmac.update(content, 0, content.length);
+        byte[] out = new byte[hmac.getMacSize()];
+        hmac.doFinal(out, 0);
+        return out;
+    }
+
+    private static Digest digest(ASN1ObjectIdentifier alg) {
+        if (alg.equals(OIWObjectIdentifiers.idSHA1)) {
+            return new SHA1Digest();
+        }
+        if (alg.equals(NISTObjectIdentifiers.id_sha256)) {
+            return new SHA256Digest();
+        }
+        if (alg.equals(NISTObjectIdentifiers.id_sha384)) {
+            return new SHA384Digest();
+        }
+        if (alg.equals(NISTObjectIdentifiers.id_sha512)) {
+            return new SHA512Digest();
+        }
+        return null;
+    }
+
+    /** go-pkcs12 Modern.Encode: the key, its certificate and CA certificates, all encrypted. */
+    public static byte[] encode(PrivateKey key, X509Certificate cert, List<X509Certificate> caCerts, String password)
+            throws Exception {
+        OutputEncryptor encryptor = new Pbes2Encryptor(password, ITERATIONS);
+        byte[] localKeyId = MessageDigest.getInstance("SHA-1").digest(cert.getEncoded());
+        List<PKCS12SafeBag> certBags = new ArrayList<>();
+        PKCS12SafeBagBuilder leaf = new JcaPKCS12SafeBagBuilder(cert);
+        leaf.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, new DEROctetString(localKeyId));
+        certBags.add(leaf.build());
+        for (X509Certificate ca : caCerts) {
+            certBags.add(new JcaPKCS12SafeBagBuilder(ca).build());
+        }
+        PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor);
+        keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, new DEROctetString(localKeyId));
+        PKCS12PfxPduBuilder builder = new PKCS12PfxPduBuilder();
+        builder.addEncryptedData(encryptor, certBags.toArray(new PKCS12SafeBag[0]));
+        builder.addData(keyBag.build());
+        Pfx unsigned = builder.build(null, null).toASN1Structure();
+        byte[] content = org.bouncycastle.asn1.ASN1OctetString.getInstance(unsigned.getAuthSafe().getContent())
+                .getOctets();
+        byte[] salt = new byte[8];
+        RANDOM.nextBytes(salt);
+        byte[] mac = mac(NISTObjectIdentifiers.id_sha256, bmpWithTerminator(password), salt, ITERATIONS, content);
+        MacData macData = new MacData(new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256,
+                DERNull.INSTANCE), mac), salt, ITERATIONS);
+        return new Pfx(unsigned.getAuthSafe(), macData).getEncoded("DER");
+    }
+
+    /** A PKCS#12 failure with a message safe to show. */
+    public static final class Pkcs12Exception extends Exception {
+        public Pkcs12Exception(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.coffer.template.funcs.sprig;
+
+import static dev.coffer.template.funcs.ParamType.STRING;
+
+import dev.coffer.template.funcs.FunctionRegistry;
+import dev.coffer.template.value.GoValues;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.zip.Adler32;
+import org.bouncycastle.util.encoders.Base32;
+
+/**
+ * Encodings and digests: b64enc/b64dec, b32enc/b32dec (standard alphabets with padding), and
+ * sha1sum, sha256sum, sha512sum (hex), adler32sum (decimal). Decoders return Go's error text as
+ * their result on bad input, as sprig does; the text names a byte offset, never the input.
+ */
+public final class SprigEncoding {
+    private SprigEncoding() {
+    }
+
+    public static void register(FunctionRegistry.Builder r) {
+        r.add("b64enc", a -> Base64.getEncoder().encodeToString(GoValues.bytes(a[0])), STRING);
+        r.add("b64dec", a -> b64dec(GoValues.str(a[0])), STRING);
+        r.add("b32enc", a -> Base32.toBase32String(GoValues.bytes(a[0])), STRING);
+        r.add("b32dec", a -> b32dec(GoValues.str(a[0])), STRING);
+        r.add("sha1sum", a -> digest("SHA-1", GoValues.bytes(a[0])), STRING);
+        r.add("sha256sum", a -> digest("SHA-256", GoValues.bytes(a[0])), STRING);
+        r.add("sha512sum", a -> digest("SHA-512", GoValues.bytes(a[0])), STRING);
+        r.add("adler32sum", a -> {
+            Adler32 adler = new Adler32();
+            adler.update(GoValues.bytes(a[0]));
+            return Long.toString(adler.getValue());
+        }, STRING);
+    }
+
+    static String digest(String algorithm, byte[] data) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+    }
+
+    /** Go's StdEncoding ignores \r and \n and otherwise insists on the alphabet and padding. */
+    static Object b64dec(String s) {
+        String clean = s.replace("\r", "").replace("\n", "");
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+                    || c == '/' || c == '=';
+            if (!ok) {
+                return "illegal base64 data at input byte " + i;
+            }
+        }
+        if (clean.length() % 4 != 0) {
+            return "illegal base64 data at input byte " + (clean.length() / 4 * 4);
+        }
+        try {
+            return GoValues.stringFromBytes(Base64.getDecoder().decode(clean));
+        } catch (IllegalArgumentException e) {
+            int eq = clean.indexOf('=');
+            return "illegal base64 data at input byte " + Math.max(eq, 0);
+        }
+    }
+
+    static Object b32dec(String s) {
+        String clean = s.replace("\r", "").replace("\n", "");
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7') || c == '=')) {
+                return "illegal base32 data at input byte " + i;
+            }
+        }
+        if (clean.length() % 8 != 0) {
+            return "illegal base32 data at input byte " + (clean.length() / 8 * 8);
+        }
+        try {
+            return GoValues.stringFromBytes(Base32.decode(clean));
+        } catch (RuntimeException e) {
+            return "illegal base32 data at input byte 0";
+        }
+    }
+}
