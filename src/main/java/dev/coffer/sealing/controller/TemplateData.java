@@ -13,15 +13,8 @@ public interface TemplateData {
 
     Map<String, byte[]> render(Map<String, String> templates, Map<String, byte[]> values) throws SealingException;
 
-    /** What the controller uses. Wiring the Go template engine is a change of this line. */
+    /** What the controller (and recovery unseal) uses: the Go template engine. */
     static TemplateData standard() {
-        return unsupported();
-    }
-
-    static TemplateData unsupported() {
-        return (templates, values) -> {
-            throw new SealingException("spec.template.data is not supported yet (template keys: "
-                    + String.join(", ", templates.keySet()) + ")");
-        };
+        return new GoTemplateData();
     }
 }

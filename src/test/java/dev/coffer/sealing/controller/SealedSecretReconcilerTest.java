@@ -265,13 +265,22 @@ class SealedSecretReconcilerTest {
     }
 
     @Test
-    void templateDataIsReportedAsNotSupportedYet() {
+    void templateDataIsRenderedWithGoTemplates() {
         SealedSecret ss = Fixtures.sealed(key(), "tmpl", "app", Scope.STRICT, Map.of("k", CANARY));
         ss.getSpec().getTemplate().setData(Map.of("url", "https://{{ .k }}@host"));
         create(ss);
-        awaitSynced("tmpl", "app", "False");
-        assertThat(condition("tmpl", "app").getMessage()).contains("template.data is not supported yet");
-        assertThat(secret("tmpl", "app")).isNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> secret("tmpl", "app") != null);
+        assertThat(Fixtures.text(secret("tmpl", "app"), "url")).isEqualTo("https://" + CANARY + "@host");
+    }
+
+    @Test
+    void aFailingTemplateIsReportedWithoutItsValues() {
+        SealedSecret ss = Fixtures.sealed(key(), "tmpl", "bad", Scope.STRICT, Map.of("k", CANARY));
+        ss.getSpec().getTemplate().setData(Map.of("port", "{{ fail .k }}"));
+        create(ss);
+        awaitSynced("tmpl", "bad", "False");
+        assertThat(condition("tmpl", "bad").getMessage()).contains("template.data[\"port\"]").doesNotContain(CANARY);
+        assertThat(secret("tmpl", "bad")).isNull();
     }
 
     @Test

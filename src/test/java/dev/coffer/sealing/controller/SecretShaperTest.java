@@ -20,7 +20,7 @@ class SecretShaperTest {
         SealedSecret sealed = Vectors.sealed("template-type");
         sealed.getMetadata().setUid("uid-1");
         var values = SealedSecretUnsealer.unseal(sealed, Vectors.keys()).values();
-        Secret secret = new SecretShaper(TemplateData.unsupported()).shape(sealed, values);
+        Secret secret = new SecretShaper(TemplateData.standard()).shape(sealed, values);
         assertThat(secret.getType()).isEqualTo("kubernetes.io/tls");
         assertThat(secret.getMetadata().getLabels()).containsEntry("app", "web");
         assertThat(secret.getMetadata().getName()).isEqualTo("tls");
@@ -42,7 +42,35 @@ class SecretShaperTest {
         Secret secret = new SecretShaper(upper).shape(sealed, Map.of("k", "v".getBytes(StandardCharsets.UTF_8)));
         assertThat(Fixtures.text(secret, "url")).isEqualTo("u:v");
         assertThat(secret.getType()).isEqualTo("Opaque");
+    }
+
+    @Test
+    void goTemplatesRenderAgainstTheDecryptedValues() throws Exception {
+        SealedSecret sealed = new SealedSecret();
+        sealed.getMetadata().setName("n");
+        sealed.getMetadata().setNamespace("ns");
+        sealed.getSpec().setTemplate(new dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec());
+        sealed.getSpec().getTemplate().setData(Map.of("dsn", "postgres://{{ .user }}:{{ .password | upper }}@db"));
+        Secret secret = new SecretShaper(TemplateData.standard()).shape(sealed, Map.of(
+                "user", "app".getBytes(StandardCharsets.UTF_8), "password", "s3cret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Fixtures.text(secret, "dsn")).isEqualTo("postgres://app:S3CRET@db");
+        assertThat(secret.getData()).containsKeys("user", "password", "dsn");
+    }
+
+    @Test
+    void templateErrorsNameTheEntryAndNeverTheValues() {
+        SealedSecret sealed = new SealedSecret();
+        sealed.getMetadata().setName("n");
+        sealed.getMetadata().setNamespace("ns");
+        sealed.getSpec().setTemplate(new dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec());
+        sealed.getSpec().getTemplate().setData(Map.of("port", "{{ fail .k }}"));
+        assertThatThrownBy(() -> new SecretShaper(TemplateData.standard()).shape(sealed,
+                Map.of("k", "canary-value-77".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(SealingException.class)
+                .hasMessageStartingWith("template.data[\"port\"]: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("canary-value-77"));
+        sealed.getSpec().getTemplate().setData(Map.of("x", "{{ .missing }}"));
         assertThatThrownBy(() -> new SecretShaper(TemplateData.standard()).shape(sealed, Map.of()))
-                .isInstanceOf(SealingException.class).hasMessageContaining("not supported yet");
+                .hasMessageContaining("missing");
     }
 }
