@@ -58,7 +58,8 @@ public class KeyRenewal {
 
     /** Generates a key, stores it as a key Secret, and holds it at once. */
     public synchronized SealingKey renew() {
-        SealingKey key = KeyGenerator.generate(config.keyBits(), config.keyValidity(), Instant.now(), new SecureRandom());
+        SealingKey key = KeyGenerator.generate(config.keyBits(), config.keyValidity(),
+                RenewalPlan.notBeforeOfNewKey(registry.ring(), Instant.now()), new SecureRandom());
         Secret created = client.secrets().inNamespace(config.namespace())
                 .resource(KeySecrets.toSecret(key, config.namespace())).create();
         LOG.infof("generated sealing key %s in Secret %s/%s", key.fingerprint(),

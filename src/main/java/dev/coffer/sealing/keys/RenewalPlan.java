@@ -4,6 +4,7 @@ import dev.coffer.sealing.SealingKey;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** When the next key is due. Pure. */
@@ -26,5 +27,16 @@ public final class RenewalPlan {
         Instant due = ring.newest().map(k -> k.createdAt().plus(period)).orElse(now);
         Duration wait = Duration.between(now, due);
         return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    }
+
+    /**
+     * The notBefore of a new key: now (certificates keep whole seconds), but always after the
+     * newest key's, so that the new key is the newest even when two are made in the same second.
+     */
+    public static Instant notBeforeOfNewKey(KeyRing ring, Instant now) {
+        Instant candidate = now.truncatedTo(ChronoUnit.SECONDS);
+        Optional<Instant> newest = ring.newest().map(SealingKey::createdAt);
+        return newest.isPresent() && !candidate.isAfter(newest.get())
+                ? newest.get().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1) : candidate;
     }
 }

@@ -30,4 +30,13 @@ class RenewalPlanTest {
         assertThat(RenewalPlan.untilNextRenewal(ring, Duration.ofDays(5), now)).contains(Duration.ZERO);
         assertThat(RenewalPlan.untilNextRenewal(ring, Duration.ZERO, now)).isEmpty();
     }
+
+    @Test
+    void aNewKeyIsAlwaysStrictlyNewerThanTheNewest() {
+        Instant newest = TestKeys.key(1).createdAt();
+        assertThat(RenewalPlan.notBeforeOfNewKey(ring, newest.plusMillis(300))).isEqualTo(newest.plusSeconds(1));
+        assertThat(RenewalPlan.notBeforeOfNewKey(ring, newest.plusSeconds(90).plusMillis(5))).isEqualTo(newest.plusSeconds(90));
+        assertThat(RenewalPlan.notBeforeOfNewKey(KeyRing.empty(), Instant.parse("2026-01-01T00:00:00.700Z")))
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    }
 }
