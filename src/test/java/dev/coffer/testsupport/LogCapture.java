@@ -2,17 +2,25 @@ package dev.coffer.testsupport;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
-/** Captures every log record (message, parameters and stack traces) while installed, at all levels. */
+/**
+ * Captures every log record of the JVM while installed (JBoss LogManager is JUL-based), at all
+ * levels: the formatted message, its parameters and any stack trace.
+ */
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final SimpleFormatter formatter = new SimpleFormatter();
     private final Logger root = Logger.getLogger("");
     private final Level previous;
 
@@ -23,9 +31,13 @@ public final class LogCapture extends Handler implements AutoCloseable {
         root.addHandler(this);
     }
 
+    public static LogCapture start() {
+        return new LogCapture();
+    }
+
     @Override
     public void publish(LogRecord record) {
-        StringBuilder sb = new StringBuilder(String.valueOf(record.getMessage()));
+        StringBuilder sb = new StringBuilder(formatter.formatMessage(record));
         if (record.getParameters() != null) {
             for (Object p : record.getParameters()) {
                 sb.append(' ').append(p);
@@ -37,10 +49,18 @@ public final class LogCapture extends Handler implements AutoCloseable {
             sb.append('\n').append(w);
         }
         lines.add(sb.toString());
+        records.add(record);
     }
 
     public List<String> lines() {
-        return lines;
+        return List.copyOf(lines);
+    }
+
+    /** The distinct threads that logged a message containing the text. */
+    public Set<Long> threadsLogging(String text) {
+        Set<Long> threads = new HashSet<>();
+        records.stream().filter(r -> formatter.formatMessage(r).contains(text)).forEach(r -> threads.add(r.getLongThreadID()));
+        return threads;
     }
 
     @Override

@@ -1,0 +1,58 @@
+package dev.coffer.sealing.controller;
+
+import dev.coffer.sealing.SealingException;
+import dev.coffer.template.GoTemplate;
+import dev.coffer.template.TemplateException;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code spec.template.data} through the Go template engine: each entry is a template executed
+ * against the decrypted values (strings, or bytes when not UTF-8). Error messages are the
+ * engine's, with any decrypted value of 3 characters or more redacted from them.
+ */
+final class GoTemplateData implements TemplateData {
+
+    static final int REDACT_MIN_LENGTH = 3;
+
+    @Override
+    public Map<String, byte[]> render(Map<String, String> templates, Map<String, byte[]> values) throws SealingException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        values.forEach((k, v) -> data.put(k, textOrBytes(v)));
+        Map<String, byte[]> out = new TreeMap<>();
+        for (Map.Entry<String, String> entry : new TreeMap<>(templates).entrySet()) {
+            try {
+                out.put(entry.getKey(), GoTemplate.parse(entry.getKey(), entry.getValue()).executeBytes(data));
+            } catch (TemplateException e) {
+                throw new SealingException("template.data[\"" + entry.getKey() + "\"]: " + redact(e.getMessage(), values));
+            }
+        }
+        return out;
+    }
+
+    static String redact(String message, Map<String, byte[]> values) {
+        String result = message == null ? "template failed" : message;
+        List<String> secrets = values.values().stream().map(v -> new String(v, StandardCharsets.UTF_8))
+                .filter(s -> s.length() >= REDACT_MIN_LENGTH)
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String secret : secrets) {
+            result = result.replace(secret, "<redacted>");
+        }
+        return result;
+    }
+
+    private static Object textOrBytes(byte[] value) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            return value;
+        }
+    }
+}

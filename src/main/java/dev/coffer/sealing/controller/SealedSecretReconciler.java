@@ -1,0 +1,118 @@
+package dev.coffer.sealing.controller;
+
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretCondition;
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretStatus;
+import dev.coffer.sealing.SealedSecretUnsealer;
+import dev.coffer.sealing.SealingException;
+import dev.coffer.sealing.keys.KeyRegistry;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Unseals SealedSecrets into Secrets: plan (label, key order) → decrypt → shape → write, then
+ * status and events. A SealedSecret that fails to unseal leaves the existing Secret as it is.
+ */
+@ControllerConfiguration(name = SealedSecretReconciler.NAME)
+public class SealedSecretReconciler implements Reconciler<SealedSecret> {
+
+    public static final String NAME = "sealedsecret";
+    private static final Logger LOG = Logger.getLogger(SealedSecretReconciler.class);
+
+    private final KeyRegistry keys;
+    private final SecretWriter writer;
+    private final EventRecorder events;
+    private final SecretShaper shaper = new SecretShaper(TemplateData.standard());
+
+    public SealedSecretReconciler(KeyRegistry keys, SecretWriter writer, EventRecorder events) {
+        this.keys = keys;
+        this.writer = writer;
+        this.events = events;
+    }
+
+    @Override
+    public List<EventSource<?, SealedSecret>> prepareEventSources(EventSourceContext<SealedSecret> context) {
+        var owned = InformerEventSourceConfiguration.from(Secret.class, SealedSecret.class)
+                .withName("owned-secrets")
+                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(SealedSecret.class))
+                .withItemStore(new MetadataOnlySecretStore())
+                .build();
+        return List.of(new InformerEventSource<>(owned, context),
+                new KeyChangeEventSource(keys, context.getPrimaryCache()));
+    }
+
+    @Override
+    public UpdateControl<SealedSecret> reconcile(SealedSecret sealedSecret, Context<SealedSecret> context) throws Exception {
+        Outcome outcome;
+        boolean written = false;
+        try {
+            SealedSecretUnsealer.Unsealed unsealed = keys.unseal(sealedSecret);
+            Secret desired = shaper.shape(sealedSecret, unsealed.values());
+            written = writer.write(sealedSecret, desired);
+            outcome = Outcome.unsealed();
+            if (written) {
+                LOG.infof("unsealed %s into its Secret (key %s)", idOf(sealedSecret),
+                        unsealed.key() == null ? "none" : unsealed.key().fingerprint());
+            }
+        } catch (SealingException e) {
+            outcome = Outcome.unsealFailed(e.getMessage());
+        } catch (SecretWriter.NotManagedException e) {
+            outcome = Outcome.updateFailed(e.getMessage());
+        }
+        return report(sealedSecret, outcome, written);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<SealedSecret> updateErrorStatus(SealedSecret sealedSecret,
+                                                                    Context<SealedSecret> context, Exception e) {
+        String message = e instanceof KubernetesClientException k
+                ? "could not write the Secret: HTTP " + k.getCode()
+                + (k.getStatus() != null && k.getStatus().getMessage() != null ? " " + k.getStatus().getMessage() : "")
+                : "could not write the Secret: " + e.getClass().getSimpleName();
+        UpdateControl<SealedSecret> control = report(sealedSecret, Outcome.updateFailed(message), false);
+        return control.isPatchStatus() ? ErrorStatusUpdateControl.patchStatus(sealedSecret)
+                : ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    private UpdateControl<SealedSecret> report(SealedSecret sealedSecret, Outcome outcome, boolean written) {
+        SealedSecretStatus current = sealedSecret.getStatus();
+        SealedSecretCondition previous = current == null || current.getConditions() == null
+                || current.getConditions().isEmpty() ? null : current.getConditions().get(0);
+        SealedSecretCondition next = outcome.condition();
+        Long generation = sealedSecret.getMetadata().getGeneration();
+        boolean conditionChanged = !next.sameStateAs(previous);
+        if (written || !outcome.synced() || conditionChanged) {
+            events.record(sealedSecret, outcome);
+        }
+        if (!conditionChanged && current != null && java.util.Objects.equals(current.getObservedGeneration(), generation)) {
+            return UpdateControl.noUpdate();
+        }
+        String now = Instant.now().toString();
+        next.setLastUpdateTime(now);
+        next.setLastTransitionTime(previous != null && previous.getStatus().equals(next.getStatus())
+                && previous.getLastTransitionTime() != null ? previous.getLastTransitionTime() : now);
+        SealedSecretStatus status = new SealedSecretStatus();
+        status.setObservedGeneration(generation);
+        status.setConditions(List.of(next));
+        sealedSecret.setStatus(status);
+        return UpdateControl.patchStatus(sealedSecret);
+    }
+
+    private static String idOf(SealedSecret s) {
+        return s.getMetadata().getNamespace() + "/" + s.getMetadata().getName();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.coffer.sealing.controller;
+
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to do with the live Secret, given the desired one: create, update, recreate (an immutable
+ * Secret or a type change), nothing, or refuse (a Secret this SealedSecret does not manage). Pure.
+ */
+public record WritePlan(Action action, Secret secret, String refusal) {
+
+    public enum Action { CREATE, UPDATE, RECREATE, NONE, REFUSE }
+
+    public static WritePlan decide(SealedSecret owner, Secret desired, Secret live) {
+        if (live == null) {
+            return new WritePlan(Action.CREATE, desired, null);
+        }
+        if (annotated(live, SecretShaper.PATCH)) {
+            return patch(desired, live);
+        }
+        if (controlledBy(live, owner) || annotated(live, SecretShaper.MANAGED)) {
+            return takeOver(desired, live);
+        }
+        return new WritePlan(Action.REFUSE, null, "Resource \"" + live.getMetadata().getName()
+                + "\" already exists and is not managed by SealedSecret");
+    }
+
+    /** Merge data, labels and annotations into a Secret someone else owns; nothing else changes. */
+    private static WritePlan patch(Secret desired, Secret live) {
+        Secret merged = copyOf(live);
+        merged.setData(merge(live.getData(), desired.getData()));
+        merged.getMetadata().setLabels(merge(live.getMetadata().getLabels(), desired.getMetadata().getLabels()));
+        merged.getMetadata().setAnnotations(merge(live.getMetadata().getAnnotations(),
+                desired.getMetadata().getAnnotations()));
+        merged.getMetadata().getAnnotations().remove(SecretShaper.MANAGED);
+        if (annotated(live, SecretShaper.MANAGED)) {
+            merged.getMetadata().getAnnotations().put(SecretShaper.MANAGED, "true");
+        }
+        if (Objects.equals(merged.getData(), nonNull(live.getData()))
+                && sameMetadata(merged.getMetadata(), live.getMetadata())) {
+            return new WritePlan(Action.NONE, live, null);
+        }
+        boolean recreate = Boolean.TRUE.equals(live.getImmutable()) && !Objects.equals(merged.getData(), live.getData());
+        return recreate ? recreate(merged) : new WritePlan(Action.UPDATE, merged, null);
+    }
+
+    /** The Secret becomes exactly what the SealedSecret says (kept: managed annotation, owner refs when skipped). */
+    private static WritePlan takeOver(Secret desired, Secret live) {
+        Secret next = copyOf(live);
+        next.setData(nonNull(desired.getData()));
+        next.setType(desired.getType());
+        next.setImmutable(desired.getImmutable());
+        next.getMetadata().setLabels(nonNull(desired.getMetadata().getLabels()));
+        Map<String, String> annotations = nonNull(desired.getMetadata().getAnnotations());
+        if (annotated(live, SecretShaper.MANAGED)) {
+            annotations.put(SecretShaper.MANAGED, "true");
+        }
+        next.getMetadata().setAnnotations(annotations);
+        if (desired.getMetadata().getOwnerReferences() != null && !desired.getMetadata().getOwnerReferences().isEmpty()) {
+            next.getMetadata().setOwnerReferences(desired.getMetadata().getOwnerReferences());
+        }
+        boolean sameContent = Objects.equals(next.getData(), nonNull(live.getData()))
+                && Objects.equals(next.getType(), typeOf(live))
+                && Objects.equals(next.getImmutable(), live.getImmutable());
+        if (sameContent && sameMetadata(next.getMetadata(), live.getMetadata())) {
+            return new WritePlan(Action.NONE, live, null);
+        }
+        boolean recreate = !Objects.equals(next.getType(), typeOf(live))
+                || Boolean.TRUE.equals(live.getImmutable()) && !sameContent;
+        return recreate ? recreate(next) : new WritePlan(Action.UPDATE, next, null);
+    }
+
+    private static WritePlan recreate(Secret next) {
+        next.getMetadata().setResourceVersion(null);
+        next.getMetadata().setUid(null);
+        next.getMetadata().setCreationTimestamp(null);
+        return new WritePlan(Action.RECREATE, next, null);
+    }
+
+    public static boolean controlledBy(Secret secret, SealedSecret owner) {
+        if (secret.getMetadata().getOwnerReferences() == null) {
+            return false;
+        }
+        for (OwnerReference ref : secret.getMetadata().getOwnerReferences()) {
+            if (Boolean.TRUE.equals(ref.getController()) && SealedSecret.KIND.equals(ref.getKind())
+                    && Objects.equals(ref.getUid(), owner.getMetadata().getUid())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameMetadata(ObjectMeta a, ObjectMeta b) {
+        return Objects.equals(nonNull(a.getLabels()), nonNull(b.getLabels()))
+                && Objects.equals(nonNull(a.getAnnotations()), nonNull(b.getAnnotations()))
+                && Objects.equals(a.getOwnerReferences() == null ? java.util.List.of() : a.getOwnerReferences(),
+                b.getOwnerReferences() == null ? java.util.List.of() : b.getOwnerReferences());
+    }
+
+    private static String typeOf(Secret secret) {
+        return secret.getType() == null || secret.getType().isEmpty() ? "Opaque" : secret.getType();
+    }
+
+    private static boolean annotated(Secret secret, String annotation) {
+        Map<String, String> a = secret.getMetadata().getAnnotations();
+        return a != null && "true".equals(a.get(annotation));
+    }
+
+    private static Map<String, String> merge(Map<String, String> base, Map<String, String> over) {
+        Map<String, String> out = nonNull(base);
+        out.putAll(nonNull(over));
+        return out;
+    }
+
+    private static Map<String, String> nonNull(Map<String, String> map) {
+        return map == null ? new LinkedHashMap<>() : new LinkedHashMap<>(map);
+    }
+
+    private static Secret copyOf(Secret live) {
+        Secret copy = new Secret();
+        copy.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(live.getMetadata()).build());
+        copy.setType(live.getType());
+        copy.setImmutable(live.getImmutable());
+        copy.setData(live.getData() == null ? null : new LinkedHashMap<>(live.getData()));
+        return copy;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.coffer.sealing.keys;
+
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
+import dev.coffer.sealing.SealedSecretUnsealer;
+import dev.coffer.sealing.SealingException;
+import dev.coffer.sealing.SealingKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The keys the controller holds, in memory only, and which key last opened each SealedSecret.
+ * Keys are named by fingerprint in logs and metrics.
+ */
+@ApplicationScoped
+public class KeyRegistry {
+
+    private static final Logger LOG = Logger.getLogger(KeyRegistry.class);
+
+    private volatile KeyRing ring = KeyRing.empty();
+    private final Map<String, String> lastKeyBySealedSecret = new ConcurrentHashMap<>();
+    private final List<Consumer<KeyRing>> listeners = new CopyOnWriteArrayList<>();
+    private final List<SealingKey> pending = new ArrayList<>();
+    private final MeterRegistry meters;
+
+    @Inject
+    public KeyRegistry(MeterRegistry meters) {
+        this.meters = meters;
+        meters.gauge("coffer_sealing_keys", this, r -> r.ring.newestFirst().size());
+    }
+
+    public KeyRing ring() {
+        return ring;
+    }
+
+    /**
+     * The keys the watch reports. A key added here by {@link #add} stays until the watch has
+     * reported it once, so a watch event still in flight cannot drop a key just generated.
+     */
+    public synchronized void replace(KeyRing watched) {
+        pending.removeIf(p -> watched.newestFirst().stream().anyMatch(k -> k.fingerprint().equals(p.fingerprint())));
+        List<SealingKey> keys = new ArrayList<>(watched.newestFirst());
+        keys.addAll(pending);
+        publish(new KeyRing(keys));
+    }
+
+    /** Adds one key at once (a key just generated), before the watch reports it. */
+    public synchronized void add(SealingKey key) {
+        pending.add(key);
+        List<SealingKey> keys = new ArrayList<>(ring.newestFirst());
+        keys.add(key);
+        publish(new KeyRing(keys));
+    }
+
+    private void publish(KeyRing next) {
+        KeyRing previous = ring;
+        ring = next;
+        if (!fingerprints(previous).equals(fingerprints(next))) {
+            LOG.infof("sealing keys: %s (newest first)", fingerprints(next));
+            listeners.forEach(l -> l.accept(next));
+        }
+    }
+
+    public void onChange(Consumer<KeyRing> listener) {
+        listeners.add(listener);
+    }
+
+    /** Unseals with the key that last opened this SealedSecret first, then the others newest first. */
+    public SealedSecretUnsealer.Unsealed unseal(SealedSecret sealedSecret) throws SealingException {
+        String id = idOf(sealedSecret);
+        KeyRing current = ring;
+        SealedSecretUnsealer.Unsealed unsealed = SealedSecretUnsealer.unseal(sealedSecret,
+                current.tryOrder(lastKeyBySealedSecret.get(id)));
+        if (unsealed.key() != null) {
+            lastKeyBySealedSecret.put(id, unsealed.key().fingerprint());
+            Counter.builder("coffer_sealing_unsealed_values_total").tag("key", unsealed.key().fingerprint())
+                    .register(meters).increment(unsealed.values().size());
+        }
+        return unsealed;
+    }
+
+    public void forget(SealedSecret sealedSecret) {
+        lastKeyBySealedSecret.remove(idOf(sealedSecret));
+    }
+
+    private static String idOf(SealedSecret s) {
+        return s.getMetadata().getNamespace() + "/" + s.getMetadata().getName();
+    }
+
+    private static List<String> fingerprints(KeyRing ring) {
+        return ring.newestFirst().stream().map(SealingKey::fingerprint).toList();
+    }
+}

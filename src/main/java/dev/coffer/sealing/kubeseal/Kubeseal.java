@@ -1,0 +1,128 @@
+package dev.coffer.sealing.kubeseal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
+import dev.coffer.sealing.SealedSecretSealer;
+import dev.coffer.sealing.SealedSecretUnsealer;
+import dev.coffer.sealing.SealingException;
+import dev.coffer.sealing.SealingKey;
+import dev.coffer.sealing.Scope;
+import dev.coffer.sealing.controller.SecretShaper;
+import dev.coffer.sealing.controller.TemplateData;
+import io.fabric8.kubernetes.api.model.Secret;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** kubeseal's offline operations, text in and text out: seal, merge into, recovery unseal. */
+public final class Kubeseal {
+
+    private Kubeseal() {
+    }
+
+    /** Seals every Secret of the input into a SealedSecret. */
+    public static String seal(String input, RSAPublicKey key, Scope scopeOrNull, String defaultNamespace,
+                              boolean allowEmptyData, boolean yaml) throws SealingException {
+        SealedSecretSealer sealer = new SealedSecretSealer(key, new SecureRandom());
+        List<Object> out = new ArrayList<>();
+        for (Secret secret : secrets(input)) {
+            if (secret.getMetadata().getNamespace() == null || secret.getMetadata().getNamespace().isEmpty()) {
+                secret.getMetadata().setNamespace(defaultNamespace);
+            }
+            if (!allowEmptyData && SealedSecretSealer.valuesOf(secret).isEmpty()) {
+                throw new SealingException("Secret \"" + secret.getMetadata().getName()
+                        + "\" has no data to seal (use --allow-empty-data to seal it anyway)");
+            }
+            out.add(sealer.seal(secret, scopeOrNull));
+        }
+        return write(out, yaml);
+    }
+
+    /** Seals the values of one Secret into an existing SealedSecret's text, keeping its format. */
+    public static String mergeInto(String sealedSecretText, String secretInput, RSAPublicKey key) throws SealingException {
+        SealedSecret target = sealedSecrets(sealedSecretText).get(0);
+        List<Secret> secrets = secrets(secretInput);
+        if (secrets.size() != 1) {
+            throw new SealingException("--merge-into takes exactly one Secret, got " + secrets.size());
+        }
+        Map<String, String> sealed = new SealedSecretSealer(key, new SecureRandom()).sealAll(
+                SealedSecretSealer.valuesOf(secrets.get(0)), SealedSecretUnsealer.scopeOf(target),
+                target.getMetadata().getNamespace(), target.getMetadata().getName());
+        target.getSpec().getEncryptedData().putAll(sealed);
+        return write(List.of(target), !sealedSecretText.stripLeading().startsWith("{"));
+    }
+
+    /** Unseals SealedSecrets offline with the given private keys and prints the Secrets the controller would write. */
+    public static String recoveryUnseal(String input, List<SealingKey> keys, boolean yaml) throws SealingException {
+        SecretShaper shaper = new SecretShaper(TemplateData.standard());
+        List<Object> out = new ArrayList<>();
+        for (SealedSecret sealedSecret : sealedSecrets(input)) {
+            Secret secret;
+            try {
+                secret = shaper.shape(sealedSecret, SealedSecretUnsealer.unseal(sealedSecret, keys).values());
+            } catch (SealingException e) {
+                throw new SealingException(sealedSecret.getMetadata().getNamespace() + "/"
+                        + sealedSecret.getMetadata().getName() + ": " + e.getMessage());
+            }
+            secret.setApiVersion("v1");
+            secret.setKind("Secret");
+            secret.getMetadata().setOwnerReferences(null);
+            out.add(secret);
+        }
+        return write(out, yaml);
+    }
+
+    public static List<SealedSecret> sealedSecrets(String input) throws SealingException {
+        List<SealedSecret> out = new ArrayList<>();
+        for (ObjectNode doc : documents(input)) {
+            if (!SealedSecret.KIND.equals(doc.path("kind").asText())) {
+                throw new SealingException("expected a SealedSecret, got kind \"" + doc.path("kind").asText() + "\"");
+            }
+            out.add(Documents.as(doc, SealedSecret.class));
+        }
+        return out;
+    }
+
+    private static List<Secret> secrets(String input) throws SealingException {
+        List<Secret> out = new ArrayList<>();
+        for (ObjectNode doc : documents(input)) {
+            if (!"Secret".equals(doc.path("kind").asText())) {
+                throw new SealingException("expected a Secret, got kind \"" + doc.path("kind").asText() + "\"");
+            }
+            Secret secret = Documents.as(doc, Secret.class);
+            if (secret.getMetadata() == null) {
+                secret.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+            }
+            out.add(secret);
+        }
+        return out;
+    }
+
+    private static List<ObjectNode> documents(String input) throws SealingException {
+        try {
+            List<ObjectNode> docs = Documents.read(input, "input");
+            if (docs.isEmpty()) {
+                throw new SealingException("no object in the input");
+            }
+            return docs;
+        } catch (IOException e) {
+            throw new SealingException(e.getMessage());
+        }
+    }
+
+    /** Objects as kubeseal prints them: JSON objects one after another, or YAML documents separated by ---. */
+    public static String write(List<Object> objects, boolean yaml) {
+        StringBuilder out = new StringBuilder();
+        for (Object o : objects) {
+            if (yaml && !out.isEmpty()) {
+                out.append("---\n");
+            }
+            out.append(Documents.write(o, yaml));
+        }
+        return out.toString();
+    }
+}

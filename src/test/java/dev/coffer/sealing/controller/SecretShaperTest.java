@@ -1,0 +1,76 @@
+package dev.coffer.sealing.controller;
+
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
+import dev.coffer.sealing.SealedSecretUnsealer;
+import dev.coffer.sealing.SealingException;
+import dev.coffer.sealing.Vectors;
+import io.fabric8.kubernetes.api.model.Secret;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SecretShaperTest {
+
+    @Test
+    void templateTypeVectorGivesATlsSecretLabelledAppWeb() throws Exception {
+        SealedSecret sealed = Vectors.sealed("template-type");
+        sealed.getMetadata().setUid("uid-1");
+        var values = SealedSecretUnsealer.unseal(sealed, Vectors.keys()).values();
+        Secret secret = new SecretShaper(TemplateData.standard()).shape(sealed, values);
+        assertThat(secret.getType()).isEqualTo("kubernetes.io/tls");
+        assertThat(secret.getMetadata().getLabels()).containsEntry("app", "web");
+        assertThat(secret.getMetadata().getName()).isEqualTo("tls");
+        assertThat(secret.getMetadata().getNamespace()).isEqualTo("prod");
+        assertThat(secret.getData()).containsEntry("tls.crt", "Q0VSVA==").containsEntry("tls.key", "S0VZ");
+        assertThat(secret.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getUid()).isEqualTo("uid-1"));
+    }
+
+    @Test
+    void templateDataGoesThroughTheSeamAndOverridesValues() throws Exception {
+        SealedSecret sealed = new SealedSecret();
+        sealed.getMetadata().setName("n");
+        sealed.getMetadata().setNamespace("ns");
+        sealed.getSpec().setTemplate(new dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec());
+        sealed.getSpec().getTemplate().setData(Map.of("url", "x"));
+        TemplateData upper = (templates, values) -> Map.of("url",
+                ("u:" + new String(values.get("k"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        Secret secret = new SecretShaper(upper).shape(sealed, Map.of("k", "v".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Fixtures.text(secret, "url")).isEqualTo("u:v");
+        assertThat(secret.getType()).isEqualTo("Opaque");
+    }
+
+    @Test
+    void goTemplatesRenderAgainstTheDecryptedValues() throws Exception {
+        SealedSecret sealed = new SealedSecret();
+        sealed.getMetadata().setName("n");
+        sealed.getMetadata().setNamespace("ns");
+        sealed.getSpec().setTemplate(new dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec());
+        sealed.getSpec().getTemplate().setData(Map.of("dsn", "postgres://{{ .user }}:{{ .password | upper }}@db"));
+        Secret secret = new SecretShaper(TemplateData.standard()).shape(sealed, Map.of(
+                "user", "app".getBytes(StandardCharsets.UTF_8), "password", "s3cret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Fixtures.text(secret, "dsn")).isEqualTo("postgres://app:S3CRET@db");
+        assertThat(secret.getData()).containsKeys("user", "password", "dsn");
+    }
+
+    @Test
+    void templateErrorsNameTheEntryAndNeverTheValues() {
+        SealedSecret sealed = new SealedSecret();
+        sealed.getMetadata().setName("n");
+        sealed.getMetadata().setNamespace("ns");
+        sealed.getSpec().setTemplate(new dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec());
+        sealed.getSpec().getTemplate().setData(Map.of("port", "{{ fail .k }}"));
+        assertThatThrownBy(() -> new SecretShaper(TemplateData.standard()).shape(sealed,
+                Map.of("k", "canary-value-77".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(SealingException.class)
+                .hasMessageStartingWith("template.data[\"port\"]: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("canary-value-77"));
+        sealed.getSpec().getTemplate().setData(Map.of("x", "{{ .missing }}"));
+        assertThatThrownBy(() -> new SecretShaper(TemplateData.standard()).shape(sealed, Map.of()))
+                .hasMessageContaining("missing");
+    }
+}

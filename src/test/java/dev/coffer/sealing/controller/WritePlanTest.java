@@ -1,0 +1,74 @@
+package dev.coffer.sealing.controller;
+
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WritePlanTest {
+
+    final SealedSecret owner = owner();
+
+    static SealedSecret owner() {
+        SealedSecret s = new SealedSecret();
+        s.getMetadata().setName("app");
+        s.getMetadata().setNamespace("ns");
+        s.getMetadata().setUid("owner-uid");
+        return s;
+    }
+
+    Secret desired(String value) {
+        return new SecretBuilder().withNewMetadata().withName("app").withNamespace("ns")
+                .withOwnerReferences(List.of(SecretShaper.ownerReference(owner))).endMetadata()
+                .withType("Opaque").addToData("k", value).build();
+    }
+
+    @Test
+    void createsWhatIsMissingAndLeavesWhatIsEqual() {
+        assertThat(WritePlan.decide(owner, desired("a"), null).action()).isEqualTo(WritePlan.Action.CREATE);
+        Secret live = desired("a");
+        live.getMetadata().setResourceVersion("7");
+        assertThat(WritePlan.decide(owner, desired("a"), live).action()).isEqualTo(WritePlan.Action.NONE);
+        WritePlan update = WritePlan.decide(owner, desired("b"), live);
+        assertThat(update.action()).isEqualTo(WritePlan.Action.UPDATE);
+        assertThat(update.secret().getMetadata().getResourceVersion()).isEqualTo("7");
+    }
+
+    @Test
+    void immutableOrRetypedSecretsAreRecreated() {
+        Secret live = desired("a");
+        live.setImmutable(true);
+        Secret want = desired("b");
+        want.setImmutable(true);
+        assertThat(WritePlan.decide(owner, want, live).action()).isEqualTo(WritePlan.Action.RECREATE);
+        Secret retyped = desired("a");
+        retyped.setType("kubernetes.io/tls");
+        WritePlan plan = WritePlan.decide(owner, retyped, desired("a"));
+        assertThat(plan.action()).isEqualTo(WritePlan.Action.RECREATE);
+        assertThat(plan.secret().getMetadata().getResourceVersion()).isNull();
+    }
+
+    @Test
+    void someoneElsesSecretIsRefused() {
+        Secret foreign = new SecretBuilder().withNewMetadata().withName("app").withNamespace("ns").endMetadata().build();
+        WritePlan plan = WritePlan.decide(owner, desired("a"), foreign);
+        assertThat(plan.action()).isEqualTo(WritePlan.Action.REFUSE);
+        assertThat(plan.refusal()).isEqualTo("Resource \"app\" already exists and is not managed by SealedSecret");
+    }
+
+    @Test
+    void patchMergesAndKeepsOwnersAlone() {
+        Secret live = new SecretBuilder().withNewMetadata().withName("app").withNamespace("ns")
+                .addToAnnotations(SecretShaper.PATCH, "true").endMetadata()
+                .addToData("other", "x").build();
+        WritePlan plan = WritePlan.decide(owner, desired("a"), live);
+        assertThat(plan.action()).isEqualTo(WritePlan.Action.UPDATE);
+        assertThat(plan.secret().getData()).containsEntry("other", "x").containsEntry("k", "a");
+        assertThat(plan.secret().getMetadata().getOwnerReferences()).isNullOrEmpty();
+        assertThat(WritePlan.decide(owner, desired("a"), plan.secret()).action()).isEqualTo(WritePlan.Action.NONE);
+    }
+}
