@@ -36,7 +36,8 @@ public final class ManifestApplier {
 
     /** Registers Coffer's custom kinds with a serialization, so YAML loads as typed objects. */
     public static void registerKinds(KubernetesSerialization serialization) {
-        for (Class<? extends KubernetesResource> kind : List.of(ExternalSecret.class, SecretStore.class, ClusterSecretStore.class)) {
+        for (Class<? extends KubernetesResource> kind : List.of(ExternalSecret.class, SecretStore.class, ClusterSecretStore.class,
+                dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret.class)) {
             serialization.registerKubernetesResource(kind);
         }
     }
