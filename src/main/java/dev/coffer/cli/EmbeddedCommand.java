@@ -31,7 +31,14 @@ public final class EmbeddedCommand implements Callable<Integer> {
     @Option(names = "--crds", description = "Folder of CRDs to apply first (default: ${DEFAULT-VALUE}).", defaultValue = "crds")
     Path crds;
 
-    @Option(names = {"-f", "--filename"}, description = "Manifests to apply (files or folders; default: examples).")
+    /**
+     * The example folders that work without a network. The aws and vault examples need a real
+     * AWS account or Vault server, so the embedded default leaves them out (pass them with -f).
+     */
+    static final List<String> OFFLINE_EXAMPLES = List.of("fake", "cluster-store", "kubernetes", "sealed-secrets", "generators");
+
+    @Option(names = {"-f", "--filename"},
+            description = "Manifests to apply (files or folders; default: the examples that need no network).")
     List<Path> manifests = new ArrayList<>();
 
     @Option(names = "--port", description = "Port of the embedded API server (default: a free port).", defaultValue = "0")
@@ -45,7 +52,7 @@ public final class EmbeddedCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Path> toApply = new ArrayList<>();
         toApply.add(crds);
-        toApply.addAll(manifests.isEmpty() ? List.of(Path.of("examples")) : manifests);
+        toApply.addAll(manifests.isEmpty() ? offlineExamples() : manifests);
         for (Path p : toApply) {
             if (!Files.exists(p)) {
                 throw new IllegalArgumentException(p + " does not exist (run from the repository root, or pass --crds/-f)");
@@ -78,6 +85,10 @@ public final class EmbeddedCommand implements Callable<Integer> {
             server.destroy();
         }
         return 0;
+    }
+
+    private static List<Path> offlineExamples() {
+        return OFFLINE_EXAMPLES.stream().map(d -> Path.of("examples", d)).filter(Files::isDirectory).toList();
     }
 
     private void writeKubeconfig(String url) throws IOException {
