@@ -16,5 +16,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("ClusterGenerator")
 @Plural("clustergenerators")
 @Singular("clustergenerator")
-public class ClusterGenerator extends CustomResource<ClusterGeneratorSpec, Void> {
+public class ClusterGenerator extends CustomResource<ClusterGeneratorSpec, GeneratorStatus> {
 }

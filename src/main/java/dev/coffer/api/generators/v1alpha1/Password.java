@@ -14,5 +14,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("Password")
 @Plural("passwords")
 @Singular("password")
-public class Password extends CustomResource<PasswordSpec, Void> implements Namespaced {
+public class Password extends CustomResource<PasswordSpec, GeneratorStatus> implements Namespaced {
 }

@@ -14,5 +14,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("UUID")
 @Plural("uuids")
 @Singular("uuid")
-public class UUID extends CustomResource<UUIDSpec, Void> implements Namespaced {
+public class UUID extends CustomResource<UUIDSpec, GeneratorStatus> implements Namespaced {
 }

@@ -14,5 +14,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("VaultDynamicSecret")
 @Plural("vaultdynamicsecrets")
 @Singular("vaultdynamicsecret")
-public class VaultDynamicSecret extends CustomResource<VaultDynamicSecretSpec, Void> implements Namespaced {
+public class VaultDynamicSecret extends CustomResource<VaultDynamicSecretSpec, GeneratorStatus> implements Namespaced {
 }
