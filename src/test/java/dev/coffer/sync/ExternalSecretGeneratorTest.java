@@ -24,19 +24,6 @@ class ExternalSecretGeneratorTest extends OperatorTest {
         client.resource(Manifests.parse(yaml, type)).create();
     }
 
-    private ExternalSecret externalSecret(String ns, String name, String refreshInterval, String dataYaml) {
-        return client.resource(dev.coffer.testsupport.TestResources.externalSecret("""
-                apiVersion: external-secrets.io/v1
-                kind: ExternalSecret
-                metadata:
-                  name: %s
-                  namespace: %s
-                spec:
-                  refreshInterval: %s
-                %s
-                """.formatted(name, ns, refreshInterval, dataYaml))).create();
-    }
-
     @Test
     void aPasswordRotatesAtEachRefresh() {
         String ns = newNamespace();
@@ -46,7 +33,7 @@ class ExternalSecretGeneratorTest extends OperatorTest {
                 metadata: {name: db-password, namespace: %s}
                 spec: {length: 32, digits: 4, symbols: 0, noUpper: false, allowRepeat: true}
                 """.formatted(ns), Password.class);
-        externalSecret(ns, "rotating", "1s", """
+        createExternalSecret(ns, "rotating", "1s", """
                   dataFrom:
                   - sourceRef:
                       generatorRef:
@@ -81,7 +68,7 @@ class ExternalSecretGeneratorTest extends OperatorTest {
                   kind: UUID
                   generator: {uuidSpec: {}}
                 """.formatted(cluster), ClusterGenerator.class);
-        externalSecret(ns, "ids", "1h", """
+        createExternalSecret(ns, "ids", "1h", """
                   data:
                   - secretKey: request-id
                     remoteRef: {key: uuid}
@@ -101,7 +88,7 @@ class ExternalSecretGeneratorTest extends OperatorTest {
     @Test
     void aMissingGeneratorIsReadyFalseAndWritesNothing() {
         String ns = newNamespace();
-        externalSecret(ns, "orphan", "1h", """
+        createExternalSecret(ns, "orphan", "1h", """
                   dataFrom:
                   - sourceRef:
                       generatorRef: {kind: Password, name: nowhere}
