@@ -3,6 +3,10 @@ package dev.coffer.cli;
 import dev.coffer.api.externalsecrets.v1.ClusterSecretStore;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.SecretStore;
+import dev.coffer.api.generators.v1alpha1.ClusterGenerator;
+import dev.coffer.api.generators.v1alpha1.Password;
+import dev.coffer.api.generators.v1alpha1.UUID;
+import dev.coffer.api.generators.v1alpha1.VaultDynamicSecret;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -37,7 +41,8 @@ public final class ManifestApplier {
     /** Registers Coffer's custom kinds with a serialization, so YAML loads as typed objects. */
     public static void registerKinds(KubernetesSerialization serialization) {
         for (Class<? extends KubernetesResource> kind : List.of(ExternalSecret.class, SecretStore.class, ClusterSecretStore.class,
-                dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret.class)) {
+                dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret.class,
+                Password.class, UUID.class, VaultDynamicSecret.class, ClusterGenerator.class)) {
             serialization.registerKubernetesResource(kind);
         }
     }
@@ -111,7 +116,7 @@ public final class ManifestApplier {
             case "CustomResourceDefinition" -> 0;
             case "Namespace" -> 1;
             case "ServiceAccount", "Secret", "ConfigMap" -> 2;
-            case "SecretStore", "ClusterSecretStore" -> 3;
+            case "SecretStore", "ClusterSecretStore", "Password", "UUID", "VaultDynamicSecret", "ClusterGenerator" -> 3;
             default -> 4;
         };
     }

@@ -8,24 +8,33 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecretSpec;
 import dev.coffer.api.externalsecrets.v1.NullBytePolicy;
 import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
 import dev.coffer.api.externalsecrets.v1.StoreSourceRef;
+import dev.coffer.generator.GeneratorSource;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The fetch step: runs the remote reads an ExternalSecret asks for and applies the per-value
- * strategies (conversion, decoding, null bytes, rewrite). {@code dataFrom} is read first and
+ * strategies (conversion, decoding, null bytes, rewrite). Items with a {@code generatorRef} get
+ * their values from the {@link GeneratorSource}. {@code dataFrom} is read first and
  * {@code data} last, so explicit keys win, as upstream.
  */
 public final class DataFetcher {
 
     private final ClientSource clients;
+    private final GeneratorSource generators;
     private final SecretTemplater templater;
 
     public DataFetcher(ClientSource clients, SecretTemplater templater) {
+        this(clients, GeneratorSource.NONE, templater);
+    }
+
+    public DataFetcher(ClientSource clients, GeneratorSource generators, SecretTemplater templater) {
         this.clients = clients;
+        this.generators = generators;
         this.templater = templater;
     }
 
@@ -33,11 +42,18 @@ public final class DataFetcher {
         Map<String, byte[]> out = new LinkedHashMap<>();
         if (spec.dataFrom != null) {
             for (int i = 0; i < spec.dataFrom.size(); i++) {
-                out.putAll(fetchDataFrom(spec, spec.dataFrom.get(i), "spec.dataFrom[" + i + "]"));
+                ExternalSecretDataFromRemoteRef ref = spec.dataFrom.get(i);
+                String where = "spec.dataFrom[" + i + "]";
+                out.putAll(isGenerator(ref.sourceRef) ? generatedDataFrom(ref, where) : fetchDataFrom(spec, ref, where));
             }
         }
         if (spec.data != null) {
-            for (ExternalSecretData d : spec.data) {
+            for (int i = 0; i < spec.data.size(); i++) {
+                ExternalSecretData d = spec.data.get(i);
+                if (isGenerator(d.sourceRef)) {
+                    out.put(d.secretKey, generatedData(d, "spec.data[" + i + "]"));
+                    continue;
+                }
                 SecretsClient client = client(spec, d.sourceRef, "spec.data secretKey \"" + d.secretKey + "\"");
                 byte[] value = client.getSecret(d.remoteRef);
                 checkNullBytes(value, d.remoteRef.nullBytePolicy, d.secretKey);
@@ -67,6 +83,56 @@ public final class DataFetcher {
         for (Map.Entry<String, byte[]> e : raw.entrySet()) {
             checkNullBytes(e.getValue(), nullBytes, e.getKey());
         }
+        return keyed(raw, ref, conversion == null ? ConversionStrategy.Default : conversion, decoding, where);
+    }
+
+    /**
+     * Generator values for a dataFrom item: kept from an earlier sync when still valid, else new
+     * ones, rewritten as upstream (no conversion, no decoding).
+     */
+    private Map<String, byte[]> generatedDataFrom(ExternalSecretDataFromRemoteRef ref, String where) {
+        var gen = ref.sourceRef.generatorRef;
+        return generators.reuse(where, gen).orElseGet(() -> {
+            Map<String, byte[]> keyed = keyed(generators.generate(where, gen), ref, null, DecodingStrategy.None, where);
+            generators.produced(where, keyed.keySet());
+            return keyed;
+        });
+    }
+
+    /**
+     * Coffer extension (upstream does not implement generators in data[]): the generator value
+     * named by remoteRef.property, else remoteRef.key, else the only value it produces.
+     */
+    private byte[] generatedData(ExternalSecretData d, String where) {
+        var gen = d.sourceRef.generatorRef;
+        byte[] kept = generators.reuse(where, gen).map(m -> m.get(d.secretKey)).orElse(null);
+        if (kept != null) {
+            return kept;
+        }
+        Map<String, byte[]> raw = generators.generate(where, gen);
+        String property = d.remoteRef == null ? null : d.remoteRef.property;
+        String name = property != null && !property.isEmpty() ? property : d.remoteRef == null ? null : d.remoteRef.key;
+        byte[] value;
+        if (name == null || name.isEmpty()) {
+            if (raw.size() != 1) {
+                throw new InvalidSpecException(where + ": the generator produces " + raw.keySet()
+                        + "; name one in remoteRef.property");
+            }
+            value = raw.values().iterator().next();
+        } else {
+            value = raw.get(name);
+            if (value == null) {
+                throw new InvalidSpecException(where + ": the generator produces no \"" + name + "\" (it produces "
+                        + raw.keySet() + ")");
+            }
+        }
+        generators.produced(where, List.of(d.secretKey));
+        return ValueDecoding.decode(value, d.remoteRef == null ? null : d.remoteRef.decodingStrategy, d.secretKey);
+    }
+
+    /** Rewrite (or, without one, key conversion when given), key validation and decoding of a map of values. */
+    private Map<String, byte[]> keyed(Map<String, byte[]> raw, ExternalSecretDataFromRemoteRef ref, ConversionStrategy conversion,
+                                      DecodingStrategy decoding, String where) {
         // As upstream: rewrite sees the remote names; conversion applies only when there is no rewrite.
         Map<String, byte[]> keyed;
         if (ref.rewrite != null && !ref.rewrite.isEmpty()) {
@@ -74,7 +140,7 @@ public final class DataFetcher {
         } else {
             keyed = new LinkedHashMap<>();
             for (Map.Entry<String, byte[]> e : raw.entrySet()) {
-                String key = KeyConversion.convert(e.getKey(), conversion == null ? ConversionStrategy.Default : conversion);
+                String key = conversion == null ? e.getKey() : KeyConversion.convert(e.getKey(), conversion);
                 if (keyed.put(key, e.getValue()) != null) {
                     throw new InvalidSpecException(where + ": two remote keys convert to the same Secret key \"" + key
                             + "\"; use conversionStrategy Unicode or a rewrite");
@@ -92,10 +158,11 @@ public final class DataFetcher {
         return out;
     }
 
+    private static boolean isGenerator(StoreSourceRef source) {
+        return source != null && source.generatorRef != null;
+    }
+
     private SecretsClient client(ExternalSecretSpec spec, StoreSourceRef source, String where) {
-        if (source != null && source.generatorRef != null) {
-            throw new InvalidSpecException(where + ": generators are not supported by Coffer yet");
-        }
         SecretStoreRef ref = source != null && source.storeRef != null ? source.storeRef : spec.secretStoreRef;
         if (ref == null || ref.name == null || ref.name.isEmpty()) {
             throw new InvalidSpecException(where + ": no store: set spec.secretStoreRef or a sourceRef.storeRef");

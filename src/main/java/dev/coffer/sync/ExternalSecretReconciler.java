@@ -6,6 +6,8 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretStatus;
 import dev.coffer.api.externalsecrets.v1.SecretBinding;
 import dev.coffer.api.externalsecrets.v1.SecretStore;
+import dev.coffer.api.generators.v1alpha1.Generators;
+import dev.coffer.generator.GeneratorSession;
 import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.metrics.SyncMetrics;
@@ -17,6 +19,7 @@ import dev.coffer.store.StoreAccess;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -49,6 +52,8 @@ import java.util.Optional;
  * backoff chosen here, not in an exception: that keeps stack traces out of the log and lets
  * errors that retrying cannot fix wait for a change instead of looping.
  */
+@RBACRule(apiGroups = Generators.GROUP, resources = {"passwords", "uuids", "vaultdynamicsecrets", "clustergenerators"},
+        verbs = {"get"})
 @ControllerConfiguration(name = "externalsecret", finalizerName = ExternalSecretReconciler.FINALIZER,
         generationAwareEventProcessing = false)
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cleaner<ExternalSecret> {
@@ -65,6 +70,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     private final EventRecorder events;
     private final SyncMetrics metrics;
     private final SyncEngine engine;
+    private final GeneratorSync generators;
     private final RetryBackoff backoff = new RetryBackoff();
 
     public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
@@ -76,6 +82,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         this.events = events;
         this.metrics = metrics;
         this.engine = new SyncEngine(templater);
+        this.generators = GeneratorSync.standard(client, clients, kube);
     }
 
     @Override
@@ -106,28 +113,35 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
             ExternalSecretValidator.validate(es.getSpec());
             Optional<Secret> cached = managedSecrets(context).get(new ResourceID(Policies.targetName(es), ns));
             RefreshDecision decision = RefreshPlanner.plan(es, cached.orElse(null), started);
-            if (!decision.syncNow()) {
+            // generators: recorded leases are renewed on their own schedule, without rotating other values
+            if (!decision.syncNow() && !generators.leaseDue(es, started)) {
                 UpdateControl<ExternalSecret> idle = UpdateControl.noUpdate();
-                decision.requeueAfter().ifPresent(idle::rescheduleAfter);
+                generators.requeue(es, decision.requeueAfter(), started).ifPresent(idle::rescheduleAfter);
                 return idle;
             }
             LOG.debugf("syncing ExternalSecret %s/%s: %s", ns, name, decision.why());
             metrics.syncCall(ns, name);
             StoreAccess stores = new StoreAccess(ns, new InformerStoreLookup(context, client), registry, clients, kube, true);
-            Map<String, byte[]> data;
+            GeneratorSession generated = generators.session(es, cached.orElse(null), decision.syncNow());
             try {
-                data = engine.fetch(es, stores);
-            } catch (ProviderException e) {
-                if (e.kind() == ProviderException.Kind.NOT_FOUND && Policies.deletion(es.getSpec()) != DeletionPolicy.Retain) {
-                    return noDataLeft(es, context, e.getMessage());
+                Map<String, byte[]> data;
+                try {
+                    data = engine.fetch(es, stores, generated);
+                } catch (ProviderException e) {
+                    if (e.kind() == ProviderException.Kind.NOT_FOUND && Policies.deletion(es.getSpec()) != DeletionPolicy.Retain) {
+                        return noDataLeft(es, context, e.getMessage());
+                    }
+                    throw e;
                 }
-                throw e;
+                if (data.isEmpty() && Policies.deletion(es.getSpec()) != DeletionPolicy.Retain) {
+                    return noDataLeft(es, context, "the provider returned no data");
+                }
+                String result = write(es, context, data, cached.orElse(null));
+                status(es).generatorState = generated.commit(); // Coffer extension
+                return synced(es, result, generated.rotates() ? Optional.empty() : decision.requeueAfter());
+            } finally {
+                generated.abandon(); // revokes leases issued by a sync that did not commit them
             }
-            if (data.isEmpty() && Policies.deletion(es.getSpec()) != DeletionPolicy.Retain) {
-                return noDataLeft(es, context, "the provider returned no data");
-            }
-            String result = write(es, context, data, cached.orElse(null));
-            return synced(es, result);
         }
     }
 
@@ -203,17 +217,21 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         return control;
     }
 
-    private UpdateControl<ExternalSecret> synced(ExternalSecret es, String message) {
+    /** @param maintenance for a sync that only maintained generator leases: the wait left until the refresh */
+    private UpdateControl<ExternalSecret> synced(ExternalSecret es, String message, Optional<Duration> maintenance) {
         ExternalSecretStatus status = status(es);
         status.conditions = Conditions.set(status.conditions, READY, "True", "SecretSynced", message, Instant.now());
-        status.refreshTime = now();
+        if (maintenance.isEmpty()) {
+            status.refreshTime = now();
+        }
         status.syncedResourceVersion = RefreshPlanner.syncedResourceVersion(es.getMetadata());
         SecretBinding binding = new SecretBinding();
         binding.name = Policies.targetName(es);
         status.binding = binding;
         metrics.readyCondition(es.getMetadata().getNamespace(), es.getMetadata().getName(), true);
         UpdateControl<ExternalSecret> control = UpdateControl.patchStatus(es);
-        RefreshPlanner.nextAfterSync(es).ifPresent(control::rescheduleAfter);
+        Optional<Duration> refresh = maintenance.isPresent() ? maintenance : RefreshPlanner.nextAfterSync(es);
+        generators.requeue(es, refresh, Instant.now()).ifPresent(control::rescheduleAfter);
         return control;
     }
 
@@ -255,6 +273,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     @Override
     public DeleteControl cleanup(ExternalSecret es, Context<ExternalSecret> context) {
         metrics.forget(es.getMetadata().getNamespace(), es.getMetadata().getName());
+        generators.revokeLeases(es); // generator leases end with their ExternalSecret
         if (es.getSpec() == null || Policies.deletion(es.getSpec()) != DeletionPolicy.Delete) {
             return DeleteControl.defaultDelete();
         }

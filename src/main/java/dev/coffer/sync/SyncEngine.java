@@ -3,6 +3,7 @@ package dev.coffer.sync;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate;
 import dev.coffer.api.externalsecrets.v1.TemplateFrom;
+import dev.coffer.generator.GeneratorSource;
 import dev.coffer.provider.KubeAccess;
 import io.fabric8.kubernetes.api.model.Secret;
 
@@ -25,8 +26,13 @@ public final class SyncEngine {
 
     /** Validates the spec and runs the remote reads. */
     public Map<String, byte[]> fetch(ExternalSecret es, ClientSource clients) {
+        return fetch(es, clients, GeneratorSource.NONE);
+    }
+
+    /** Validates the spec and runs the remote reads, with generator items served by {@code generators}. */
+    public Map<String, byte[]> fetch(ExternalSecret es, ClientSource clients, GeneratorSource generators) {
         ExternalSecretValidator.validate(es.getSpec());
-        return new DataFetcher(clients, templater).fetch(es.getSpec());
+        return new DataFetcher(clients, generators, templater).fetch(es.getSpec());
     }
 
     /** Shapes the fetched data and merges it with the live Secret (which may be null). */

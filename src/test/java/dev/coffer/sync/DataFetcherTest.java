@@ -1,6 +1,8 @@
 package dev.coffer.sync;
 
+import dev.coffer.api.externalsecrets.v1.GeneratorRef;
 import dev.coffer.api.externalsecrets.v1.SecretStore;
+import dev.coffer.generator.GeneratorSource;
 import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
@@ -11,9 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -221,22 +225,118 @@ class DataFetcherTest {
                 """)).isInstanceOf(ProviderException.class).hasMessageContaining("NUL");
     }
 
+    /** A generator source that hands out fixed values, or keeps the ones given, and records what items produced. */
+    private static final class StubGenerators implements GeneratorSource {
+        final Map<String, byte[]> values = new LinkedHashMap<>();
+        final Map<String, Map<String, byte[]>> kept = new LinkedHashMap<>();
+        final Map<String, List<String>> produced = new LinkedHashMap<>();
+        int generated;
+
+        @Override
+        public Optional<Map<String, byte[]>> reuse(String source, GeneratorRef ref) {
+            return Optional.ofNullable(kept.get(source));
+        }
+
+        @Override
+        public Map<String, byte[]> generate(String source, GeneratorRef ref) {
+            generated++;
+            return values;
+        }
+
+        @Override
+        public void produced(String source, Collection<String> keys) {
+            produced.put(source, List.copyOf(keys));
+        }
+    }
+
+    private Map<String, String> fetch(StubGenerators generators, String specYaml) {
+        Map<String, String> out = new LinkedHashMap<>();
+        new DataFetcher(this::clientFor, generators, new MetadataOnlyTemplater()).fetch(Specs.spec(specYaml))
+                .forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    private static StubGenerators generators(Map<String, String> values) {
+        StubGenerators g = new StubGenerators();
+        values.forEach((k, v) -> g.values.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        return g;
+    }
+
     @Test
-    void generatorRefIsAClearUnsupportedError() {
+    void generatorValuesMergeLikeExtractWithRewriteAndExplicitDataWins() {
+        store("main", Map.of("user", "admin"));
+        StubGenerators g = generators(Map.of("username", "u1", "password", "p1"));
+        assertThat(fetch(g, """
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - sourceRef:
+                      generatorRef: {kind: VaultDynamicSecret, name: db}
+                    rewrite:
+                      - regexp: {source: "^(.*)$", target: "db-$1"}
+                data:
+                  - secretKey: db-username
+                    remoteRef: {key: user}
+                """)).containsOnly(Map.entry("db-username", "admin"), Map.entry("db-password", "p1"));
+        assertThat(g.produced.get("spec.dataFrom[0]")).containsExactlyInAnyOrder("db-username", "db-password");
+    }
+
+    @Test
+    void generatorValuesInDataPickThePropertyOrTheKeyOrTheOnlyValue() {
+        StubGenerators g = generators(Map.of("username", "u1", "password", "p1"));
+        assertThat(fetch(g, """
+                data:
+                  - secretKey: a
+                    remoteRef: {key: ignored, property: password}
+                    sourceRef: {generatorRef: {kind: VaultDynamicSecret, name: db}}
+                  - secretKey: b
+                    remoteRef: {key: username}
+                    sourceRef: {generatorRef: {kind: VaultDynamicSecret, name: db}}
+                """)).containsExactly(Map.entry("a", "p1"), Map.entry("b", "u1"));
+        assertThat(g.produced).containsEntry("spec.data[0]", List.of("a")).containsEntry("spec.data[1]", List.of("b"));
+        assertThat(fetch(generators(Map.of("uuid", "x-1")), """
+                data:
+                  - secretKey: id
+                    sourceRef: {generatorRef: {kind: UUID, name: id}}
+                """)).containsExactly(Map.entry("id", "x-1"));
+        assertThatThrownBy(() -> fetch(g, """
+                data:
+                  - secretKey: a
+                    sourceRef: {generatorRef: {kind: VaultDynamicSecret, name: db}}
+                """)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("spec.data[0]")
+                .hasMessageContaining("name one in remoteRef.property");
+        assertThatThrownBy(() -> fetch(g, """
+                data:
+                  - secretKey: a
+                    remoteRef: {key: token}
+                    sourceRef: {generatorRef: {kind: VaultDynamicSecret, name: db}}
+                """)).hasMessageContaining("produces no \"token\"").hasMessageNotContaining("p1");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void keptGeneratorValuesAreUsedAsTheyAreWithoutGenerating() {
+        StubGenerators g = generators(Map.of("password", "new"));
+        g.kept.put("spec.dataFrom[0]", Map.of("db-password", "old".getBytes(StandardCharsets.UTF_8)));
+        g.kept.put("spec.data[0]", Map.of("pw", "old-pw".getBytes(StandardCharsets.UTF_8)));
+        assertThat(fetch(g, """
+                dataFrom:
+                  - sourceRef: {generatorRef: {kind: VaultDynamicSecret, name: db}}
+                    rewrite:
+                      - regexp: {source: "^(.*)$", target: "db-$1"}
+                data:
+                  - secretKey: pw
+                    sourceRef: {generatorRef: {kind: Password, name: pw}}
+                """)).containsOnly(Map.entry("db-password", "old"), Map.entry("pw", "old-pw"));
+        assertThat(g.generated).isZero();
+    }
+
+    @Test
+    void withoutAGeneratorSourceGeneratorsAreAClearError() {
         assertThatThrownBy(() -> fetch("""
                 dataFrom:
                   - sourceRef:
                       generatorRef: {kind: Password, name: pw}
-                """)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("generators are not supported");
-        assertThatThrownBy(() -> fetch("""
-                data:
-                  - secretKey: pw
-                    remoteRef: {key: x}
-                    sourceRef:
-                      generatorRef: {kind: Password, name: pw}
-                """)).isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("secretKey \"pw\"")
-                .hasMessageContaining("generators are not supported");
+                """)).isInstanceOf(ProviderException.class).hasMessageContaining("generators are not available here");
         assertThat(asked).isEmpty();
     }
 

@@ -29,6 +29,15 @@ public abstract class OperatorTest {
 
     /** An ExternalSecret on the "fake" SecretStore; {@code specTail} is indented spec YAML. */
     protected ExternalSecret createExternalSecret(String ns, String name, String specTail) {
+        return createExternalSecret(ns, name, "1h", """
+                  secretStoreRef:
+                    name: fake
+                    kind: SecretStore
+                """ + specTail);
+    }
+
+    /** An ExternalSecret with the given refresh interval and no store unless {@code specTail} names one. */
+    protected ExternalSecret createExternalSecret(String ns, String name, String refreshInterval, String specTail) {
         return client.resource(externalSecret("""
                 apiVersion: external-secrets.io/v1
                 kind: ExternalSecret
@@ -36,12 +45,9 @@ public abstract class OperatorTest {
                   name: %s
                   namespace: %s
                 spec:
-                  refreshInterval: 1h
-                  secretStoreRef:
-                    name: fake
-                    kind: SecretStore
+                  refreshInterval: %s
                 %s
-                """.formatted(name, ns, specTail))).create();
+                """.formatted(name, ns, refreshInterval, specTail))).create();
     }
 
     protected ExternalSecret get(String ns, String name) {

@@ -19,18 +19,21 @@ import java.util.regex.PatternSyntaxException;
  * A Vault KV store as Coffer sees it, with upstream's value semantics: without a property a
  * secret is its whole key/value object as JSON (keys sorted, as Go writes maps); a property is
  * a top-level key first, else a dotted path; {@code metadataPolicy: Fetch} reads the v2
- * metadata instead. Thread-safe: one token and one HTTP client serve every caller.
+ * metadata instead. Thread-safe: one token and one HTTP client serve every caller. It also
+ * serves {@link VaultLogical} (dynamic secrets and leases) for the VaultDynamicSecret generator.
  */
-final class VaultSecretsClient implements SecretsClient {
+final class VaultSecretsClient implements SecretsClient, VaultLogical {
 
     private static final ObjectMapper SORTED = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final VaultKv kv;
     private final VaultTokenManager tokens;
+    private final VaultLogical logical;
 
-    VaultSecretsClient(VaultKv kv, VaultTokenManager tokens) {
+    VaultSecretsClient(VaultKv kv, VaultTokenManager tokens, VaultLogical logical) {
         this.kv = kv;
         this.tokens = tokens;
+        this.logical = logical;
     }
 
     @Override
@@ -84,6 +87,21 @@ final class VaultSecretsClient implements SecretsClient {
             }
         }
         return out;
+    }
+
+    @Override
+    public JsonNode request(String method, String path, JsonNode body, Map<String, java.util.List<String>> query) {
+        return logical.request(method, path, body, query);
+    }
+
+    @Override
+    public JsonNode renewLease(String leaseId, long incrementSeconds) {
+        return logical.renewLease(leaseId, incrementSeconds);
+    }
+
+    @Override
+    public void revokeLease(String leaseId) {
+        logical.revokeLease(leaseId);
     }
 
     @Override

@@ -77,6 +77,22 @@ final class VaultTransport {
         }
     }
 
+    /** A raw request to {@code encodedPath} (below /v1/) that sends {@code token}, for calls the driver does not cover. */
+    io.github.jopenlibs.vault.rest.Rest rest(String encodedPath, String token) {
+        io.github.jopenlibs.vault.rest.Rest rest = new io.github.jopenlibs.vault.rest.Rest(http)
+                .url(server + "/v1/" + encodedPath)
+                .header("X-Vault-Request", "true")
+                .connectTimeoutSeconds((int) CONNECT_TIMEOUT.toSeconds())
+                .readTimeoutSeconds(READ_TIMEOUT_SECONDS);
+        if (token != null) {
+            rest.header("X-Vault-Token", token);
+        }
+        if (namespace != null) {
+            rest.header("X-Vault-Namespace", namespace);
+        }
+        return rest;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

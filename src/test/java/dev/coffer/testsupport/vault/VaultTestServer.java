@@ -33,7 +33,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * A local server that speaks the parts of Vault's HTTP API Coffer uses: KV v1/v2 reads, v2
  * metadata and LIST, logins (approle, kubernetes, jwt, userpass, ldap, cert), and the token
- * endpoints lookup-self, renew-self and revoke-self with TTLs, max TTLs and renewability. Errors
+ * endpoints lookup-self, renew-self and revoke-self with TTLs, max TTLs and renewability, and a
+ * database secrets engine ({@code database/creds/<role>}) whose credentials carry leases that
+ * {@code sys/leases/renew} extends up to a max TTL and {@code sys/leases/revoke} ends. Errors
  * come as {"errors":[...]} with Vault's status codes. It counts what it was asked, so tests can
  * assert how many logins, renewals, revocations and reads happened.
  */
@@ -63,6 +65,22 @@ public final class VaultTestServer implements AutoCloseable {
         }
     }
 
+    /** An issued database credential's lease. */
+    private static final class LeaseState {
+        final Instant issued;
+        volatile Instant expires;
+        volatile boolean revoked;
+
+        LeaseState(Instant issued, long ttl) {
+            this.issued = issued;
+            this.expires = issued.plusSeconds(ttl);
+        }
+
+        boolean valid(Instant now) {
+            return !revoked && now.isBefore(expires);
+        }
+    }
+
     /** One recorded request: method, path (without /v1/), query and the headers Coffer sends. */
     public record Seen(String method, String path, String query, String namespace, String token, Map<String, String> headers) {
     }
@@ -85,6 +103,12 @@ public final class VaultTestServer implements AutoCloseable {
     private volatile long loginTtl = 3600;
     private volatile long loginMaxTtl = 0;
     private volatile boolean loginRenewable = true;
+    private final Map<String, LeaseState> leases = new ConcurrentHashMap<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private volatile long leaseTtl = 3600;
+    private volatile long leaseMaxTtl = 0;
+    private volatile boolean leaseRenewable = true;
+    private volatile boolean failLeaseRenewals;
 
     private VaultTestServer(Clock clock, HttpServer http) {
         this.clock = clock;
@@ -179,6 +203,20 @@ public final class VaultTestServer implements AutoCloseable {
         return this;
     }
 
+    /** TTL, max TTL (0: none) and renewability of the leases of database credentials. */
+    public VaultTestServer databaseLeases(long ttl, long maxTtl, boolean renewable) {
+        this.leaseTtl = ttl;
+        this.leaseMaxTtl = maxTtl;
+        this.leaseRenewable = renewable;
+        return this;
+    }
+
+    /** While set, sys/leases/renew answers 500. */
+    public VaultTestServer failLeaseRenewals(boolean fail) {
+        this.failLeaseRenewals = fail;
+        return this;
+    }
+
     /** Requests for paths starting with this prefix are denied (403) to every token. */
     public VaultTestServer deny(String pathPrefix) {
         denied.add(pathPrefix);
@@ -222,6 +260,30 @@ public final class VaultTestServer implements AutoCloseable {
         return count("kv-read");
     }
 
+    /** Database credentials issued (each with a new lease). */
+    public int credsIssued() {
+        return count("db-creds");
+    }
+
+    public int leaseRenewals() {
+        return count("lease-renew");
+    }
+
+    public int leaseRevocations() {
+        return count("lease-revoke");
+    }
+
+    /** Leases issued, not revoked and not expired. */
+    public int liveLeases() {
+        Instant now = clock.instant();
+        return (int) leases.values().stream().filter(l -> l.valid(now)).count();
+    }
+
+    /** The request bodies of writes to database/creds, in order. */
+    public List<String> credsRequestBodies() {
+        return List.copyOf(bodies);
+    }
+
     public List<Seen> seen() {
         return List.copyOf(seen);
     }
@@ -258,7 +320,15 @@ public final class VaultTestServer implements AutoCloseable {
                 return;
             }
             byte[] body = ex.getRequestBody().readAllBytes();
-            if (path.startsWith("auth/token/")) {
+            if (path.startsWith("database/creds/") || path.startsWith("sys/leases/")) {
+                if (!tokenValid(token)) {
+                    reply(ex, 403, Map.of("errors", List.of("permission denied")));
+                } else if (path.startsWith("sys/leases/")) {
+                    leaseEndpoint(ex, path.substring("sys/leases/".length()), body);
+                } else {
+                    databaseCreds(ex, path.substring("database/creds/".length()), body);
+                }
+            } else if (path.startsWith("auth/token/")) {
                 tokenEndpoint(ex, path.substring("auth/token/".length()), token);
             } else if (path.startsWith("auth/")) {
                 login(ex, path.substring("auth/".length()), body);
@@ -269,6 +339,59 @@ public final class VaultTestServer implements AutoCloseable {
         } catch (RuntimeException e) {
             reply(ex, 500, Map.of("errors", List.of("test server: " + e)));
         }
+    }
+
+    private boolean tokenValid(String token) {
+        TokenState t = token == null ? null : tokens.get(token);
+        return t != null && t.valid(clock.instant());
+    }
+
+    private void databaseCreds(HttpExchange ex, String role, byte[] body) throws IOException {
+        bump("db-creds");
+        if (body.length > 0) {
+            bodies.add(new String(body, StandardCharsets.UTF_8));
+        }
+        int n = count("db-creds");
+        String id = "database/creds/" + role + "/" + UUID.randomUUID();
+        leases.put(id, new LeaseState(clock.instant(), leaseTtl));
+        reply(ex, 200, Map.of("request_id", UUID.randomUUID().toString(), "lease_id", id, "lease_duration", leaseTtl,
+                "renewable", leaseRenewable, "data", Map.of("username", "v-" + role + "-" + n, "password", "pw-" + UUID.randomUUID())));
+    }
+
+    private void leaseEndpoint(HttpExchange ex, String op, byte[] body) throws IOException {
+        Map<?, ?> req = body.length == 0 ? Map.of() : JSON.readValue(body, Map.class);
+        String id = String.valueOf(req.get("lease_id"));
+        LeaseState l = leases.get(id);
+        Instant now = clock.instant();
+        if ("revoke".equals(op)) {
+            bump("lease-revoke");
+            if (l != null) {
+                l.revoked = true;
+            }
+            ex.sendResponseHeaders(204, -1);
+            return;
+        }
+        if (!"renew".equals(op)) {
+            reply(ex, 404, Map.of("errors", List.of("unsupported path")));
+            return;
+        }
+        bump("lease-renew");
+        if (failLeaseRenewals) {
+            reply(ex, 500, Map.of("errors", List.of("internal error")));
+            return;
+        }
+        if (l == null || !l.valid(now) || !leaseRenewable) {
+            reply(ex, 400, Map.of("errors", List.of("lease not found or lease is not renewable")));
+            return;
+        }
+        long increment = req.get("increment") instanceof Number num && num.longValue() > 0 ? num.longValue() : leaseTtl;
+        Instant next = now.plusSeconds(increment);
+        if (leaseMaxTtl > 0 && next.isAfter(l.issued.plusSeconds(leaseMaxTtl))) {
+            next = l.issued.plusSeconds(leaseMaxTtl);
+        }
+        l.expires = next;
+        reply(ex, 200, Map.of("lease_id", id, "renewable", true,
+                "lease_duration", Math.max(0, next.getEpochSecond() - now.getEpochSecond())));
     }
 
     private void tokenEndpoint(HttpExchange ex, String op, String token) throws IOException {

@@ -16,4 +16,7 @@ public class ExternalSecretStatus {
     public List<Condition> conditions;
 
     public SecretBinding binding;
+
+    /** Coffer extension: per generator item, the keys it produced and any lease it holds. */
+    public List<GeneratorState> generatorState;
 }

@@ -1,0 +1,14 @@
+package dev.coffer.api.generators.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The spec of a ClusterGenerator's generator: exactly one field, matching its kind. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class GeneratorSpec {
+
+    public PasswordSpec passwordSpec;
+
+    public UUIDSpec uuidSpec;
+
+    public VaultDynamicSecretSpec vaultDynamicSecretSpec;
+}
