@@ -251,7 +251,7 @@ class DataFetcherTest {
 
     private Map<String, String> fetch(StubGenerators generators, String specYaml) {
         Map<String, String> out = new LinkedHashMap<>();
-        new DataFetcher(this::clientFor, generators, new MetadataOnlyTemplater()).fetch(Specs.spec(specYaml))
+        new DataFetcher(this::clientFor, generators, new GoTemplater()).fetch(Specs.spec(specYaml))
                 .forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));
         return out;
     }
