@@ -36,6 +36,28 @@ class RenderVaultTest {
         return out.toString();
     }
 
+    /** A credentials Secret, a Vault store on it with the given auth block, and the ExternalSecret. */
+    private String manifests(String secretData, String authBlock) {
+        return """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: vault-auth, namespace: apps}
+                stringData: {%s}
+                ---
+                apiVersion: external-secrets.io/v1
+                kind: SecretStore
+                metadata: {name: vault, namespace: apps}
+                spec:
+                  provider:
+                    vault:
+                      server: %s
+                      path: secret
+                      version: v2
+                      auth:
+                %s
+                """.formatted(secretData, vault.url(), authBlock.indent(8).stripTrailing()) + externalSecret();
+    }
+
     private static String externalSecret() {
         return """
                 ---
@@ -54,24 +76,7 @@ class RenderVaultTest {
     void withATokenFromTheFiles(@TempDir Path dir) throws Exception {
         vault.token("root-token", 3600, true);
         Path file = dir.resolve("vault.yaml");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Secret
-                metadata: {name: vault-token, namespace: apps}
-                stringData: {token: root-token}
-                ---
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata: {name: vault, namespace: apps}
-                spec:
-                  provider:
-                    vault:
-                      server: %s
-                      path: secret
-                      version: v2
-                      auth:
-                        tokenSecretRef: {name: vault-token, key: token}
-                """.formatted(vault.url()) + externalSecret());
+        Files.writeString(file, manifests("token: root-token", "tokenSecretRef: {name: vault-auth, key: token}"));
         assertThat(decoded(Serialization.unmarshal(render(file), Secret.class), "password")).isEqualTo("from-vault");
     }
 
@@ -79,27 +84,12 @@ class RenderVaultTest {
     void withAppRoleFromTheFilesAndTheTokenRevokedAfterwards(@TempDir Path dir) throws Exception {
         vault.accept("approle", "rid-1:sid-1");
         Path file = dir.resolve("vault.yaml");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Secret
-                metadata: {name: approle, namespace: apps}
-                stringData: {secret-id: sid-1}
-                ---
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata: {name: vault, namespace: apps}
-                spec:
-                  provider:
-                    vault:
-                      server: %s
-                      path: secret
-                      version: v2
-                      auth:
-                        appRole:
-                          path: approle
-                          roleId: rid-1
-                          secretRef: {name: approle, key: secret-id}
-                """.formatted(vault.url()) + externalSecret());
+        Files.writeString(file, manifests("secret-id: sid-1", """
+                appRole:
+                  path: approle
+                  roleId: rid-1
+                  secretRef: {name: vault-auth, key: secret-id}
+                """));
         assertThat(decoded(Serialization.unmarshal(render(file), Secret.class), "password")).isEqualTo("from-vault");
         assertThat(vault.logins()).isEqualTo(1);
         assertThat(vault.revocations()).as("render closes its clients, revoking the login token").isEqualTo(1);
