@@ -48,7 +48,7 @@ public class OperatorBeans {
     @Produces
     @Singleton
     EventRecorder eventRecorder(KubernetesClient client) {
-        return new EventRecorder(client);
+        return new EventRecorder(client, "coffer");
     }
 
     @Produces

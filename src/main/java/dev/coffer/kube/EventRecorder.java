@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * Records Kubernetes Events on Coffer's objects. Messages come from the one place that formats
@@ -18,12 +17,14 @@ import java.util.UUID;
 public final class EventRecorder {
 
     private static final Logger LOG = Logger.getLogger(EventRecorder.class);
-    private static final String COMPONENT = "coffer";
 
     private final KubernetesClient client;
+    private final String component;
 
-    public EventRecorder(KubernetesClient client) {
+    /** @param component the event source, as {@code kubectl describe} shows it */
+    public EventRecorder(KubernetesClient client, String component) {
         this.client = client;
+        this.component = component;
     }
 
     public void normal(HasMetadata involved, String reason, String message) {
@@ -34,20 +35,19 @@ public final class EventRecorder {
         record(involved, "Warning", reason, message);
     }
 
-    private void record(HasMetadata involved, String type, String reason, String message) {
+    public void record(HasMetadata involved, String type, String reason, String message) {
         String ns = involved.getMetadata().getNamespace() == null ? "default" : involved.getMetadata().getNamespace();
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         var event = new EventBuilder()
-                .withNewMetadata().withNamespace(ns)
-                .withName(involved.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
-                .endMetadata()
+                .withNewMetadata().withNamespace(ns).withGenerateName(involved.getMetadata().getName() + ".").endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(involved.getApiVersion())
                         .withKind(involved.getKind()).withName(involved.getMetadata().getName())
                         .withNamespace(involved.getMetadata().getNamespace()).withUid(involved.getMetadata().getUid())
+                        .withResourceVersion(involved.getMetadata().getResourceVersion())
                         .build())
                 .withType(type).withReason(reason).withMessage(message)
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-                .withNewSource().withComponent(COMPONENT).endSource()
+                .withNewSource().withComponent(component).endSource().withReportingComponent(component)
                 .build();
         try {
             client.v1().events().inNamespace(ns).resource(event).create();

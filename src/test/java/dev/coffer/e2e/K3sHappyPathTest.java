@@ -53,7 +53,7 @@ class K3sHappyPathTest {
             ProviderRegistry registry = ProviderRegistry.standard();
             ClientCache cache = new ClientCache();
             var kube = new ApiServerKubeAccess(client);
-            var events = new EventRecorder(client);
+            var events = new EventRecorder(client, "coffer");
             var stores = new StoreReconciliation(new StoreValidator(registry, cache), kube, events);
             Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
             operator.register(new SecretStoreReconciler(stores));

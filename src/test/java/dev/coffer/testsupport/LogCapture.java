@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Captures every log record of the JVM while installed (JBoss LogManager is JUL-based), at all
- * levels: the formatted message, its parameters and any stack trace.
+ * Captures every log record of the JVM while installed (JBoss LogManager is JUL-based): the
+ * formatted message, its parameters and any stack trace. Coffer's own loggers are opened to
+ * every level (debug included); other libraries log at their configured levels.
  */
 public final class LogCapture extends Handler implements AutoCloseable {
 
@@ -22,12 +23,13 @@ public final class LogCapture extends Handler implements AutoCloseable {
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final Logger root = Logger.getLogger("");
+    private final Logger coffer = Logger.getLogger("dev.coffer");
     private final Level previous;
 
     public LogCapture() {
         setLevel(Level.ALL);
-        previous = root.getLevel();
-        root.setLevel(Level.ALL);
+        previous = coffer.getLevel();
+        coffer.setLevel(Level.ALL);
         root.addHandler(this);
     }
 
@@ -70,6 +72,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         root.removeHandler(this);
-        root.setLevel(previous);
+        coffer.setLevel(previous);
     }
 }

@@ -46,27 +46,44 @@ public class KeyRegistry {
      * The keys the watch reports. A key added here by {@link #add} stays until the watch has
      * reported it once, so a watch event still in flight cannot drop a key just generated.
      */
-    public synchronized void replace(KeyRing watched) {
-        pending.removeIf(p -> watched.newestFirst().stream().anyMatch(k -> k.fingerprint().equals(p.fingerprint())));
-        List<SealingKey> keys = new ArrayList<>(watched.newestFirst());
-        keys.addAll(pending);
-        publish(new KeyRing(keys));
+    public void replace(KeyRing watched) {
+        KeyRing changed;
+        synchronized (this) {
+            pending.removeIf(p -> watched.newestFirst().stream().anyMatch(k -> k.fingerprint().equals(p.fingerprint())));
+            List<SealingKey> keys = new ArrayList<>(watched.newestFirst());
+            keys.addAll(pending);
+            changed = swap(new KeyRing(keys));
+        }
+        notifyListeners(changed);
     }
 
     /** Adds one key at once (a key just generated), before the watch reports it. */
-    public synchronized void add(SealingKey key) {
-        pending.add(key);
-        List<SealingKey> keys = new ArrayList<>(ring.newestFirst());
-        keys.add(key);
-        publish(new KeyRing(keys));
+    public void add(SealingKey key) {
+        KeyRing changed;
+        synchronized (this) {
+            pending.add(key);
+            List<SealingKey> keys = new ArrayList<>(ring.newestFirst());
+            keys.add(key);
+            changed = swap(new KeyRing(keys));
+        }
+        notifyListeners(changed);
     }
 
-    private void publish(KeyRing next) {
+    /** Installs the ring; returns it when its keys differ from the previous ones, else null. */
+    private KeyRing swap(KeyRing next) {
         KeyRing previous = ring;
         ring = next;
-        if (!fingerprints(previous).equals(fingerprints(next))) {
-            LOG.infof("sealing keys: %s (newest first)", fingerprints(next));
-            listeners.forEach(l -> l.accept(next));
+        return fingerprints(previous).equals(fingerprints(next)) ? null : next;
+    }
+
+    /**
+     * Listeners run outside the registry's lock: they may take locks of their own (key renewal
+     * does, and it calls {@link #add} while holding it), so calling them under ours would deadlock.
+     */
+    private void notifyListeners(KeyRing changed) {
+        if (changed != null) {
+            LOG.infof("sealing keys: %s (newest first)", fingerprints(changed));
+            listeners.forEach(l -> l.accept(changed));
         }
     }
 

@@ -76,8 +76,11 @@ class KeyLifecycleTest {
     void aSealedSecretWaitingForItsKeyUnsealsWhenTheKeyArrives() {
         SealingKey late = TestKeys.key(5);
         client.resource(Fixtures.sealed(late.publicKey(), "late", "app", Scope.STRICT, Map.of("k", "waited"))).create();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.resources(SealedSecret.class)
-                .inNamespace("late").withName("app").get().getStatus().getConditions().get(0).getStatus()).isEqualTo("False"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            SealedSecret waiting = client.resources(SealedSecret.class).inNamespace("late").withName("app").get();
+            assertThat(waiting.getStatus()).as("status of the waiting SealedSecret").isNotNull();
+            assertThat(waiting.getStatus().getConditions().get(0).getStatus()).isEqualTo("False");
+        });
         Secret secret = KeySecrets.toSecret(late, config.namespace());
         client.secrets().inNamespace(config.namespace()).resource(secret).create();
         await().atMost(Duration.ofSeconds(30)).until(() -> client.secrets().inNamespace("late").withName("app").get() != null);
