@@ -15,12 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StoreContextTest {
 
     private final InMemoryKube kube = new InMemoryKube()
-            .putSecret("team-a", "creds", Map.of("token", " t-a \n"))
-            .putSecret("team-b", "creds", Map.of("token", "t-b"))
-            .putSecret("infra", "creds", Map.of("token", "t-infra"))
-            .putSecret(new SecretBuilder().withNewMetadata().withNamespace("team-a").withName("string-data").endMetadata()
+            .secret("team-a", "creds", Map.of("token", " t-a \n"))
+            .secret("team-b", "creds", Map.of("token", "t-b"))
+            .secret("infra", "creds", Map.of("token", "t-infra"))
+            .secret(new SecretBuilder().withNewMetadata().withNamespace("team-a").withName("string-data").endMetadata()
                     .withStringData(Map.of("token", "from-string-data")).build())
-            .putConfigMap("team-a", "ca", Map.of("ca.crt", "PEM"));
+            .configMap("team-a", "ca", Map.of("ca.crt", "PEM"));
 
     private StoreContext secretStore() {
         return new StoreContext(new StoreIdentity(StoreIdentity.SECRET_STORE, "team-a", "s"), 1, new SecretStoreSpec(), "team-a", kube);

@@ -19,7 +19,7 @@ import dev.coffer.generator.ResolvedGenerator;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.store.ClientCache;
-import dev.coffer.testsupport.vault.InMemoryKube;
+import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.vault.MutableClock;
 import dev.coffer.testsupport.vault.VaultStores;
 import dev.coffer.testsupport.vault.VaultTestServer;

@@ -11,7 +11,7 @@ import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.aws.AwsRequest;
 import dev.coffer.testsupport.aws.AwsTestStores;
-import dev.coffer.testsupport.aws.InMemoryKube;
+import dev.coffer.testsupport.InMemoryKube;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
 import dev.coffer.testsupport.aws.AwsTestStores;
-import dev.coffer.testsupport.aws.InMemoryKube;
+import dev.coffer.testsupport.InMemoryKube;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;

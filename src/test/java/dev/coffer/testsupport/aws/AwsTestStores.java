@@ -13,6 +13,7 @@ import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
 import dev.coffer.provider.aws.AwsOptions;
 import dev.coffer.provider.aws.AwsProviderImpl;
+import dev.coffer.testsupport.InMemoryKube;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class AwsTestStores implements AutoCloseable {
 
     public final FakeAws aws = FakeAws.start(REGION);
     public final InMemoryKube kube = new InMemoryKube()
+            .tokens((namespace, name, n) -> "eyJ.fake-sa-token-" + n)
             .secret(NAMESPACE, "aws-creds", Map.of("access-key", ACCESS_KEY_ID, "secret-key", "static-secret-key"));
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
