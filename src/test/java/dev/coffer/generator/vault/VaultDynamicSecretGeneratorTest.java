@@ -20,7 +20,7 @@ import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.store.ClientCache;
 import dev.coffer.testsupport.InMemoryKube;
-import dev.coffer.testsupport.vault.MutableClock;
+import dev.coffer.testsupport.MutableClock;
 import dev.coffer.testsupport.vault.VaultStores;
 import dev.coffer.testsupport.vault.VaultTestServer;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

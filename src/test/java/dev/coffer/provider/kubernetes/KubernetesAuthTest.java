@@ -4,6 +4,7 @@ import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.testsupport.InMemoryKube;
+import dev.coffer.testsupport.MutableClock;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class KubernetesAuthTest {
 
     @Test
     void serviceAccountAuthMintsATokenWithTheAudiencesAndRenewsItAtTwoThirdsOfItsLife() {
-        KubeStores.ManualClock clock = new KubeStores.ManualClock();
+        MutableClock clock = new MutableClock();
         StoreContext store = KubeStores.secretStore("""
                 auth:
                   serviceAccount:
@@ -79,7 +80,7 @@ class KubernetesAuthTest {
 
     @Test
     void aTokenThatCannotBeRenewedKeepsServingUntilItExpires() {
-        KubeStores.ManualClock clock = new KubeStores.ManualClock();
+        MutableClock clock = new MutableClock();
         StoreContext store = KubeStores.secretStore("auth:\n  serviceAccount:\n    name: coffer-reader\n", kube);
         try (SecretsClient client = new KubernetesSecretsProvider(clock).newClient(store)) {
             kube.failTokenRequests(ProviderException.accessDenied("service account apps/coffer-reader not found"));

@@ -6,7 +6,7 @@ import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.InMemoryKube;
-import dev.coffer.testsupport.vault.MutableClock;
+import dev.coffer.testsupport.MutableClock;
 import dev.coffer.testsupport.vault.VaultStores;
 import dev.coffer.testsupport.vault.VaultTestServer;
 import org.junit.jupiter.api.AfterEach;
