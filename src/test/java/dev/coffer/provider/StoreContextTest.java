@@ -3,6 +3,7 @@ package dev.coffer.provider;
 import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.testsupport.InMemoryKube;
+import dev.coffer.testsupport.StoreFixtures;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +24,11 @@ class StoreContextTest {
             .configMap("team-a", "ca", Map.of("ca.crt", "PEM"));
 
     private StoreContext secretStore() {
-        return new StoreContext(new StoreIdentity(StoreIdentity.SECRET_STORE, "team-a", "s"), 1, new SecretStoreSpec(), "team-a", kube);
+        return StoreFixtures.secretStore("team-a", "s", new SecretStoreSpec(), kube);
     }
 
     private StoreContext clusterStore(String consumer) {
-        return new StoreContext(new StoreIdentity(StoreIdentity.CLUSTER_SECRET_STORE, null, "css"), 1, new SecretStoreSpec(), consumer, kube);
+        return StoreFixtures.clusterStore("css", new SecretStoreSpec(), consumer, kube);
     }
 
     private static SecretKeySelector sel(String ns, String name, String key) {
