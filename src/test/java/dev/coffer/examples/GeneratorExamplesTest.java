@@ -13,7 +13,7 @@ import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
 import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.testsupport.Await;
-import dev.coffer.testsupport.vault.InMemoryKube;
+import dev.coffer.testsupport.InMemoryKube;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;

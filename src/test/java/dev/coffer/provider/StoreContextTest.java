@@ -3,6 +3,7 @@ package dev.coffer.provider;
 import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.testsupport.InMemoryKube;
+import dev.coffer.testsupport.StoreFixtures;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -15,19 +16,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StoreContextTest {
 
     private final InMemoryKube kube = new InMemoryKube()
-            .putSecret("team-a", "creds", Map.of("token", " t-a \n"))
-            .putSecret("team-b", "creds", Map.of("token", "t-b"))
-            .putSecret("infra", "creds", Map.of("token", "t-infra"))
-            .putSecret(new SecretBuilder().withNewMetadata().withNamespace("team-a").withName("string-data").endMetadata()
+            .secret("team-a", "creds", Map.of("token", " t-a \n"))
+            .secret("team-b", "creds", Map.of("token", "t-b"))
+            .secret("infra", "creds", Map.of("token", "t-infra"))
+            .secret(new SecretBuilder().withNewMetadata().withNamespace("team-a").withName("string-data").endMetadata()
                     .withStringData(Map.of("token", "from-string-data")).build())
-            .putConfigMap("team-a", "ca", Map.of("ca.crt", "PEM"));
+            .configMap("team-a", "ca", Map.of("ca.crt", "PEM"));
 
     private StoreContext secretStore() {
-        return new StoreContext(new StoreIdentity(StoreIdentity.SECRET_STORE, "team-a", "s"), 1, new SecretStoreSpec(), "team-a", kube);
+        return StoreFixtures.secretStore("team-a", "s", new SecretStoreSpec(), kube);
     }
 
     private StoreContext clusterStore(String consumer) {
-        return new StoreContext(new StoreIdentity(StoreIdentity.CLUSTER_SECRET_STORE, null, "css"), 1, new SecretStoreSpec(), consumer, kube);
+        return StoreFixtures.clusterStore("css", new SecretStoreSpec(), consumer, kube);
     }
 
     private static SecretKeySelector sel(String ns, String name, String key) {

@@ -93,7 +93,7 @@ class ClientCacheTest {
         }
     }
 
-    private final InMemoryKube kube = new InMemoryKube().putSecret("team-a", "creds", Map.of("token", "t1"));
+    private final InMemoryKube kube = new InMemoryKube().secret("team-a", "creds", Map.of("token", "t1"));
     private final StoreIdentity store = new StoreIdentity(StoreIdentity.SECRET_STORE, "team-a", "s");
 
     private StoreContext ctx(StoreIdentity id, long generation, String consumer) {
@@ -130,7 +130,7 @@ class ClientCacheTest {
         ClientCache cache = new ClientCache();
         CountingProvider p = new CountingProvider(true, null);
         CountingClient before = (CountingClient) cache.get(ctx(store, 1, "team-a"), p);
-        kube.putSecret("team-a", "creds", Map.of("token", "t2"));
+        kube.secret("team-a", "creds", Map.of("token", "t2"));
         CountingClient after = (CountingClient) cache.get(ctx(store, 1, "team-a"), p);
         assertThat(after).isNotSameAs(before);
         assertThat(before.closed).isTrue();
@@ -157,7 +157,7 @@ class ClientCacheTest {
 
     @Test
     void clusterStoreWithNamespaceLessCredentialsKeepsOneClientPerConsumerNamespace() {
-        kube.putSecret("team-b", "creds", Map.of("token", "tb"));
+        kube.secret("team-b", "creds", Map.of("token", "tb"));
         ClientCache cache = new ClientCache();
         CountingProvider p = new CountingProvider(true, null);
         StoreIdentity css = new StoreIdentity(StoreIdentity.CLUSTER_SECRET_STORE, null, "css");

@@ -5,7 +5,6 @@ import dev.coffer.api.externalsecrets.v1.providers.FakeProviderData;
 import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
-import dev.coffer.provider.StoreIdentity;
 
 /** Real fake-provider clients for a SecretStore, built the way the operator builds them. */
 public final class FakeStores {
@@ -14,8 +13,7 @@ public final class FakeStores {
     }
 
     public static StoreContext context(SecretStore store) {
-        return new StoreContext(new StoreIdentity(StoreIdentity.SECRET_STORE, store.getMetadata().getNamespace(),
-                store.getMetadata().getName()), 1, store.getSpec(), store.getMetadata().getNamespace(), new InMemoryKube());
+        return StoreFixtures.context(store, new InMemoryKube());
     }
 
     public static SecretsClient client(SecretStore store) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
-import dev.coffer.testsupport.aws.InMemoryKube;
+import dev.coffer.testsupport.InMemoryKube;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -2,15 +2,13 @@ package dev.coffer.provider.aws;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.api.externalsecrets.v1.FindName;
-import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
-import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
 import dev.coffer.api.externalsecrets.v1.providers.AwsServiceType;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
-import dev.coffer.provider.StoreIdentity;
+import dev.coffer.testsupport.InMemoryKube;
+import dev.coffer.testsupport.StoreFixtures;
 import dev.coffer.testsupport.aws.AwsTestStores;
-import dev.coffer.testsupport.aws.InMemoryKube;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -39,10 +37,7 @@ class AwsLocalStackTest {
     private StoreContext store(AwsServiceType service, InMemoryKube kube) {
         AwsProvider block = AwsTestStores.block(service);
         block.region = LOCALSTACK.getRegion();
-        var spec = new SecretStoreSpec();
-        spec.provider = new SecretStoreProvider();
-        spec.provider.aws = block;
-        return new StoreContext(new StoreIdentity(StoreIdentity.SECRET_STORE, "apps", "aws"), 1, spec, "apps", kube);
+        return StoreFixtures.secretStore("apps", "aws", AwsTestStores.spec(block), kube);
     }
 
     @Test

@@ -6,13 +6,8 @@ import dev.coffer.api.externalsecrets.v1.FindName;
 import dev.coffer.api.externalsecrets.v1.MetadataPolicy;
 import dev.coffer.provider.KubeAccess;
 import dev.coffer.provider.StoreContext;
-import dev.coffer.testsupport.kubernetes.StoreFixtures;
+import dev.coffer.testsupport.StoreFixtures;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Store manifests and remote refs shared by the kubernetes provider tests. */
@@ -98,29 +93,5 @@ final class KubeStores {
 
     private static String indent(String body, int spaces) {
         return body.stripIndent().lines().map(l -> " ".repeat(spaces) + l).reduce("", (a, b) -> a + b + "\n");
-    }
-
-    /** A clock tests move by hand, to age tokens. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.coffer.provider.kubernetes;
 
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
-import dev.coffer.testsupport.kubernetes.InMemoryKubeAccess;
+import dev.coffer.testsupport.InMemoryKube;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +95,7 @@ class KubernetesApiErrorsTest {
     }
 
     private static SecretsClient clientFor(String url) {
-        InMemoryKubeAccess kube = new InMemoryKubeAccess(url)
+        InMemoryKube kube = new InMemoryKube().apiServerUrl(url)
                 .secret(KubeStores.APPS, "remote-token", Map.of("token", TOKEN_CANARY));
         return new KubernetesSecretsProvider().newClient(KubeStores.secretStore(KubeStores.tokenAuth(url), kube));
     }

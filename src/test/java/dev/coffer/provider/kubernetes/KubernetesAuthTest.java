@@ -3,7 +3,8 @@ package dev.coffer.provider.kubernetes;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
-import dev.coffer.testsupport.kubernetes.InMemoryKubeAccess;
+import dev.coffer.testsupport.InMemoryKube;
+import dev.coffer.testsupport.MutableClock;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KubernetesAuthTest {
 
     static MockApiServer remote;
-    InMemoryKubeAccess kube;
+    InMemoryKube kube;
 
     @BeforeAll
     static void start() {
@@ -40,7 +41,7 @@ class KubernetesAuthTest {
     @BeforeEach
     void fresh() {
         remote.takeRequests();
-        kube = new InMemoryKubeAccess(remote.url());
+        kube = new InMemoryKube().apiServerUrl(remote.url()).numberedTokens();
     }
 
     @Test
@@ -54,7 +55,7 @@ class KubernetesAuthTest {
 
     @Test
     void serviceAccountAuthMintsATokenWithTheAudiencesAndRenewsItAtTwoThirdsOfItsLife() {
-        KubeStores.ManualClock clock = new KubeStores.ManualClock();
+        MutableClock clock = new MutableClock();
         StoreContext store = KubeStores.secretStore("""
                 auth:
                   serviceAccount:
@@ -67,7 +68,7 @@ class KubernetesAuthTest {
             clock.advance(Duration.ofMinutes(39)); // under 2/3 of the requested hour
             client.getSecret(ref("db", "username"));
             assertThat(kube.tokenRequests()).containsExactly(
-                    new InMemoryKubeAccess.TokenRequest("apps", "coffer-reader", List.of("remote-cluster"), 3600));
+                    new InMemoryKube.TokenRequest("apps", "coffer-reader", List.of("remote-cluster"), 3600));
             assertThat(authorizationOfReads()).containsOnly("Bearer token-apps-coffer-reader-1");
 
             clock.advance(Duration.ofMinutes(2)); // past 40 minutes
@@ -79,7 +80,7 @@ class KubernetesAuthTest {
 
     @Test
     void aTokenThatCannotBeRenewedKeepsServingUntilItExpires() {
-        KubeStores.ManualClock clock = new KubeStores.ManualClock();
+        MutableClock clock = new MutableClock();
         StoreContext store = KubeStores.secretStore("auth:\n  serviceAccount:\n    name: coffer-reader\n", kube);
         try (SecretsClient client = new KubernetesSecretsProvider(clock).newClient(store)) {
             kube.failTokenRequests(ProviderException.accessDenied("service account apps/coffer-reader not found"));
@@ -114,7 +115,7 @@ class KubernetesAuthTest {
         StoreContext referent = KubeStores.clusterStore("auth:\n  serviceAccount:\n    name: coffer-reader\n", kube, "team-a");
         newClient(named).close();
         newClient(referent).close();
-        assertThat(kube.tokenRequests()).extracting(InMemoryKubeAccess.TokenRequest::namespace)
+        assertThat(kube.tokenRequests()).extracting(InMemoryKube.TokenRequest::namespace)
                 .containsExactly("platform", "team-a");
     }
 

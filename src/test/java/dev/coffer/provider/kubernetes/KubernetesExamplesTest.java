@@ -4,9 +4,9 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretData;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretDataFromRemoteRef;
 import dev.coffer.provider.SecretsClient;
-import dev.coffer.testsupport.kubernetes.InMemoryKubeAccess;
+import dev.coffer.testsupport.InMemoryKube;
+import dev.coffer.testsupport.StoreFixtures;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
-import dev.coffer.testsupport.kubernetes.StoreFixtures;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class KubernetesExamplesTest {
                     default -> api.admin().resource((HasMetadata) YAML.unmarshal(doc)).create();
                 }
             }
-            InMemoryKubeAccess kube = new InMemoryKubeAccess(api.url());
+            InMemoryKube kube = new InMemoryKube().apiServerUrl(api.url());
             ExternalSecret es = YAML.unmarshal(externalSecret, ExternalSecret.class);
             Map<String, String> synced = new LinkedHashMap<>();
             try (SecretsClient client = new KubernetesSecretsProvider().newClient(StoreFixtures.context(store, kube))) {
@@ -62,7 +62,7 @@ class KubernetesExamplesTest {
                     "db-password", "demo-password-not-secret",
                     "client-id", "demo-client",
                     "client-secret", "demo-client-secret-not-secret"));
-            assertThat(kube.tokenRequests()).extracting(InMemoryKubeAccess.TokenRequest::name).containsExactly("coffer-reader");
+            assertThat(kube.tokenRequests()).extracting(InMemoryKube.TokenRequest::name).containsExactly("coffer-reader");
         }
     }
 

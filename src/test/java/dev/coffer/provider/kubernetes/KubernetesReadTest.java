@@ -2,7 +2,7 @@ package dev.coffer.provider.kubernetes;
 
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
-import dev.coffer.testsupport.kubernetes.InMemoryKubeAccess;
+import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +36,7 @@ class KubernetesReadTest {
         remote.createSecret(KubeStores.REMOTE_NS, "db-replica", Map.of("username", "ro"), Map.of("team", "a"), null);
         remote.createSecret(KubeStores.REMOTE_NS, "api-key", Map.of("key", "k1"), Map.of("team", "b"), null);
         remote.createSecret("elsewhere", "db-other", Map.of("username", "nope"), Map.of("team", "a"), null);
-        InMemoryKubeAccess kube = new InMemoryKubeAccess(remote.url())
+        InMemoryKube kube = new InMemoryKube().apiServerUrl(remote.url())
                 .secret(KubeStores.APPS, "remote-token", Map.of("token", "t0ken"));
         client = new KubernetesSecretsProvider().newClient(KubeStores.secretStore(KubeStores.tokenAuth(remote.url()), kube));
     }

@@ -2,7 +2,7 @@ package dev.coffer.provider.kubernetes;
 
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
-import dev.coffer.testsupport.kubernetes.InMemoryKubeAccess;
+import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KubernetesTlsTest {
 
     static MockApiServer remote;
-    InMemoryKubeAccess kube = new InMemoryKubeAccess("http://127.0.0.1:1")
+    InMemoryKube kube = new InMemoryKube().apiServerUrl("http://127.0.0.1:1")
             .secret(KubeStores.APPS, "remote-token", Map.of("token", "t"));
 
     @BeforeAll

@@ -4,7 +4,7 @@ import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.provider.StoreContext;
-import dev.coffer.testsupport.kubernetes.InMemoryKubeAccess;
+import dev.coffer.testsupport.InMemoryKube;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Static validation of the kubernetes block: clear INVALID_CONFIG messages, no I/O. */
 class KubernetesValidationTest {
 
-    final InMemoryKubeAccess kube = new InMemoryKubeAccess("http://127.0.0.1:1");
+    final InMemoryKube kube = new InMemoryKube().apiServerUrl("http://127.0.0.1:1");
     final KubernetesSecretsProvider provider = new KubernetesSecretsProvider();
 
     @Test

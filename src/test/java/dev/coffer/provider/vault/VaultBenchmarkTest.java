@@ -1,7 +1,7 @@
 package dev.coffer.provider.vault;
 
 import dev.coffer.provider.SecretsClient;
-import dev.coffer.testsupport.vault.InMemoryKube;
+import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.vault.VaultStores;
 import dev.coffer.testsupport.vault.VaultTestServer;
 import org.junit.jupiter.api.Tag;

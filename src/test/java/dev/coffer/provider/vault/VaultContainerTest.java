@@ -3,7 +3,7 @@ package dev.coffer.provider.vault;
 import dev.coffer.api.externalsecrets.v1.providers.VaultAppRole;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 import dev.coffer.provider.SecretsClient;
-import dev.coffer.testsupport.vault.InMemoryKube;
+import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.vault.VaultStores;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;

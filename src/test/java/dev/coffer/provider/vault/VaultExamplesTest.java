@@ -8,7 +8,7 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
-import dev.coffer.testsupport.vault.InMemoryKube;
+import dev.coffer.testsupport.InMemoryKube;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -10,9 +10,10 @@ import dev.coffer.api.externalsecrets.v1.providers.AwsServiceType;
 import dev.coffer.provider.KubeAccess;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
-import dev.coffer.provider.StoreIdentity;
 import dev.coffer.provider.aws.AwsOptions;
 import dev.coffer.provider.aws.AwsProviderImpl;
+import dev.coffer.testsupport.InMemoryKube;
+import dev.coffer.testsupport.StoreFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class AwsTestStores implements AutoCloseable {
 
     public final FakeAws aws = FakeAws.start(REGION);
     public final InMemoryKube kube = new InMemoryKube()
+            .tokens((namespace, name, n) -> "eyJ.fake-sa-token-" + n)
             .secret(NAMESPACE, "aws-creds", Map.of("access-key", ACCESS_KEY_ID, "secret-key", "static-secret-key"));
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -75,14 +77,12 @@ public final class AwsTestStores implements AutoCloseable {
     }
 
     public StoreContext store(AwsProvider block, KubeAccess access) {
-        return new StoreContext(new StoreIdentity(StoreIdentity.SECRET_STORE, NAMESPACE, "aws"), 1, spec(block),
-                NAMESPACE, access);
+        return StoreFixtures.secretStore(NAMESPACE, "aws", spec(block), access);
     }
 
     /** A ClusterSecretStore "aws-cluster" serving an ExternalSecret in {@code consumerNamespace}. */
     public StoreContext clusterStore(AwsProvider block, String consumerNamespace) {
-        return new StoreContext(new StoreIdentity(StoreIdentity.CLUSTER_SECRET_STORE, null, "aws-cluster"), 1,
-                spec(block), consumerNamespace, kube);
+        return StoreFixtures.clusterStore("aws-cluster", spec(block), consumerNamespace, kube);
     }
 
     public SecretsClient client(AwsProvider block) {
@@ -100,7 +100,8 @@ public final class AwsTestStores implements AutoCloseable {
         return counter == null ? 0 : counter.count();
     }
 
-    private static SecretStoreSpec spec(AwsProvider block) {
+    /** A store spec with just this aws block. */
+    public static SecretStoreSpec spec(AwsProvider block) {
         SecretStoreSpec spec = new SecretStoreSpec();
         spec.provider = new SecretStoreProvider();
         spec.provider.aws = block;

@@ -10,7 +10,7 @@ import dev.coffer.api.externalsecrets.v1.providers.VaultKubernetesAuth;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 import dev.coffer.provider.KubeAccess;
 import dev.coffer.provider.StoreContext;
-import dev.coffer.provider.StoreIdentity;
+import dev.coffer.testsupport.StoreFixtures;
 
 /** Small builders for Vault store specs, contexts and remote references in tests. */
 public final class VaultStores {
@@ -43,7 +43,7 @@ public final class VaultStores {
         SecretStoreSpec spec = new SecretStoreSpec();
         spec.provider = new SecretStoreProvider();
         spec.provider.vault = v;
-        return new StoreContext(new StoreIdentity(StoreIdentity.SECRET_STORE, NAMESPACE, "vault"), 1, spec, NAMESPACE, kube);
+        return StoreFixtures.secretStore(NAMESPACE, "vault", spec, kube);
     }
 
     public static SecretKeySelector ref(String name, String key) {

@@ -1,4 +1,4 @@
-package dev.coffer.testsupport.vault;
+package dev.coffer.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, shared by the client under test and the fake server. */
+/** A clock tests move by hand (to age tokens, leases, caches), shared by the client under test and any fake server. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
