@@ -6,13 +6,13 @@ controllers make: a missing verb and an unused grant both fail it.
 
 {{/* ExternalSecret controllers, namespaced resources: cluster-wide in a ClusterRole, or per watched namespace in a Role. */}}
 {{- define "coffer.rules.externalSecrets" -}}
-# patch: the finalizer.
+# patch: the finalizer; get: JOSDK re-reads the ExternalSecret when that patch conflicts.
 - apiGroups: ["external-secrets.io"]
   resources: ["externalsecrets"]
   verbs: ["get", "list", "watch", "patch"]
 - apiGroups: ["external-secrets.io"]
   resources: ["secretstores"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["list", "watch"]
 - apiGroups: ["external-secrets.io"]
   resources: ["externalsecrets/status", "secretstores/status"]
   verbs: ["patch"]
@@ -41,7 +41,7 @@ controllers make: a missing verb and an unused grant both fail it.
 {{- define "coffer.rules.externalSecrets.cluster" -}}
 - apiGroups: ["external-secrets.io"]
   resources: ["clustersecretstores"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["list", "watch"]
 - apiGroups: ["external-secrets.io"]
   resources: ["clustersecretstores/status"]
   verbs: ["patch"]
@@ -79,7 +79,8 @@ controllers make: a missing verb and an unused grant both fail it.
 
 {{/* Leader election, in Coffer's own namespace. */}}
 {{- define "coffer.rules.leaderElection" -}}
+# fabric8's LeaseLock renews with patch; JOSDK refuses to start unless it may also update.
 - apiGroups: ["coordination.k8s.io"]
   resources: ["leases"]
-  verbs: ["get", "create", "update"]
+  verbs: ["get", "create", "update", "patch"]
 {{- end -}}

@@ -55,14 +55,14 @@ public class LeaderElection {
         var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
                 .withLeaseDuration(timing.leaseDuration())
                 .withRenewDeadline(timing.renewDeadline())
-                .withRetryPeriod(timing.retryPeriod())
-                .withExitOnStopLeading(exitOnStopLeading);
+                .withRetryPeriod(timing.retryPeriod());
         if (leaseNamespace != null && !leaseNamespace.isBlank()) {
             builder.withLeaseNamespace(leaseNamespace);
         }
         if (identity != null && !identity.isBlank()) {
             builder.withIdentity(identity);
         }
-        return builder.build();
+        // JOSDK only lets tests turn the exit off, through buildForTest.
+        return exitOnStopLeading ? builder.build() : builder.buildForTest(false);
     }
 }
