@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static dev.coffer.testsupport.TestResources.externalSecretOn;
 import static dev.coffer.testsupport.TestResources.fakeStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,19 +100,11 @@ class LeaderElectionTest {
     }
 
     private void createExternalSecret(String name) {
-        test.resource(dev.coffer.testsupport.TestResources.externalSecret("""
-                apiVersion: external-secrets.io/v1
-                kind: ExternalSecret
-                metadata:
-                  name: %s
-                  namespace: %s
-                spec:
-                  refreshInterval: 1h
-                  secretStoreRef: {name: fake, kind: SecretStore}
+        test.resource(externalSecretOn(NS, name, "SecretStore", "fake", """
                   data:
                   - secretKey: value
                     remoteRef: {key: k}
-                """.formatted(name, NS))).create();
+                """)).create();
     }
 
     /** One Coffer instance: its own client, metrics and operator, the production reconcilers. */

@@ -94,25 +94,21 @@ class ManifestSchemaTest {
                 """).get(0);
         assertThat(CRDS.validate(good)).isEmpty();
 
-        ObjectNode misspelt = good.deepCopy();
-        ((ObjectNode) misspelt.path("spec")).put("refreshIntervall", "5m");
-        assertThat(CRDS.validate(misspelt)).isNotEmpty();
+        assertRejected(good, "misspelt field", es -> spec(es).put("refreshIntervall", "5m"));
+        assertRejected(good, "unknown nested field", es -> ((ObjectNode) es.at("/spec/data/0/remoteRef")).put("propertie", "x"));
+        assertRejected(good, "number for a string", es -> spec(es).put("refreshInterval", 5));
+        assertRejected(good, "value outside the enum", es -> ((ObjectNode) es.at("/spec/target")).put("creationPolicy", "Sometimes"));
+        assertRejected(good, "string for a list", es -> spec(es).put("data", "username"));
+    }
 
-        ObjectNode nestedUnknown = good.deepCopy();
-        ((ObjectNode) nestedUnknown.at("/spec/data/0/remoteRef")).put("propertie", "x");
-        assertThat(CRDS.validate(nestedUnknown)).isNotEmpty();
+    private static ObjectNode spec(ObjectNode es) {
+        return (ObjectNode) es.path("spec");
+    }
 
-        ObjectNode wrongType = good.deepCopy();
-        ((ObjectNode) wrongType.path("spec")).put("refreshInterval", 5);
-        assertThat(CRDS.validate(wrongType)).isNotEmpty();
-
-        ObjectNode badEnum = good.deepCopy();
-        ((ObjectNode) badEnum.at("/spec/target")).put("creationPolicy", "Sometimes");
-        assertThat(CRDS.validate(badEnum)).isNotEmpty();
-
-        ObjectNode badList = good.deepCopy();
-        ((ObjectNode) badList.path("spec")).put("data", "username");
-        assertThat(CRDS.validate(badList)).isNotEmpty();
+    private static void assertRejected(ObjectNode good, String what, java.util.function.Consumer<ObjectNode> change) {
+        ObjectNode bad = good.deepCopy();
+        change.accept(bad);
+        assertThat(CRDS.validate(bad)).as(what).isNotEmpty();
     }
 
     static void assertValid(ObjectNode doc) {

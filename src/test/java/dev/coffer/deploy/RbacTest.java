@@ -1,6 +1,7 @@
 package dev.coffer.deploy;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.LeaseAccessReview;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -23,10 +24,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import static dev.coffer.testsupport.TestResources.externalSecret;
+import static dev.coffer.testsupport.TestResources.externalSecretOn;
 import static dev.coffer.testsupport.TestResources.fakeClusterStore;
 import static dev.coffer.testsupport.TestResources.fakeStore;
 import static dev.coffer.testsupport.TestResources.secret;
+import static dev.coffer.testsupport.TestResources.secretStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -121,19 +123,19 @@ class RbacTest {
 
         // The kubernetes provider: a CA bundle from a ConfigMap, and a TokenRequest for a service account.
         test.resource(kubernetesStore("with-ca", """
-                    server:
-                      caProvider:
-                        type: ConfigMap
-                        name: remote-ca
-                        key: ca.crt
-                    auth:
-                      serviceAccount:
-                        name: reader
+                server:
+                  caProvider:
+                    type: ConfigMap
+                    name: remote-ca
+                    key: ca.crt
+                auth:
+                  serviceAccount:
+                    name: reader
                 """)).create();
         test.resource(kubernetesStore("with-sa", """
-                    auth:
-                      serviceAccount:
-                        name: reader
+                auth:
+                  serviceAccount:
+                    name: reader
                 """)).create();
         test.resource(es("via-ca", "SecretStore", "with-ca", "db", "Retain")).create();
         test.resource(es("via-sa", "SecretStore", "with-sa", "db", "Retain")).create();
@@ -148,39 +150,18 @@ class RbacTest {
     }
 
     private static ExternalSecret es(String name, String storeKind, String store, String key, String deletionPolicy) {
-        return externalSecret("""
-                apiVersion: external-secrets.io/v1
-                kind: ExternalSecret
-                metadata:
-                  name: %s
-                  namespace: %s
-                spec:
-                  refreshInterval: 1h
-                  secretStoreRef:
-                    name: %s
-                    kind: %s
+        return externalSecretOn(NS, name, storeKind, store, """
                   target:
                     deletionPolicy: %s
                   data:
                   - secretKey: value
                     remoteRef:
                       key: %s
-                """.formatted(name, NS, store, storeKind, deletionPolicy, key));
+                """.formatted(deletionPolicy, key));
     }
 
-    private static dev.coffer.api.externalsecrets.v1.SecretStore kubernetesStore(String name, String block) {
-        return dev.coffer.testsupport.Manifests.parse("""
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata:
-                  name: %s
-                  namespace: %s
-                spec:
-                  provider:
-                    kubernetes:
-                      remoteNamespace: %s
-                %s
-                """.formatted(name, NS, OTHER_NS, block.indent(2)), dev.coffer.api.externalsecrets.v1.SecretStore.class);
+    private static SecretStore kubernetesStore(String name, String auth) {
+        return secretStore(NS, name, "kubernetes:\n  remoteNamespace: " + OTHER_NS + "\n" + auth.indent(2));
     }
 
     private KubernetesClient testClient() {

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.coffer.testsupport.TestResources.externalSecret;
 import static dev.coffer.testsupport.TestResources.fakeStore;
 
 /**
@@ -29,19 +28,7 @@ public abstract class OperatorTest {
 
     /** An ExternalSecret on the "fake" SecretStore; {@code specTail} is indented spec YAML. */
     protected ExternalSecret createExternalSecret(String ns, String name, String specTail) {
-        return client.resource(externalSecret("""
-                apiVersion: external-secrets.io/v1
-                kind: ExternalSecret
-                metadata:
-                  name: %s
-                  namespace: %s
-                spec:
-                  refreshInterval: 1h
-                  secretStoreRef:
-                    name: fake
-                    kind: SecretStore
-                %s
-                """.formatted(name, ns, specTail))).create();
+        return client.resource(TestResources.externalSecretOn(ns, name, "SecretStore", "fake", specTail)).create();
     }
 
     protected ExternalSecret get(String ns, String name) {
