@@ -79,6 +79,10 @@ class LeaderElectionTest {
             Await.synced(test, NS, "one");
             assertThat(a.syncs("one")).isPositive();
             assertThat(b.reconciledAnything()).as("the standby reconciles nothing").isFalse();
+            // What the readiness check (QOSDK's OperatorHealthCheck) reads: the standby is ready, its informers synced.
+            assertThat(b.operator.getRuntimeInfo().isStarted()).isTrue();
+            assertThat(b.operator.getRuntimeInfo().getRegisteredControllers()).as("the standby's controllers").hasSize(3)
+                    .allSatisfy(c -> assertThat(c.getControllerHealthInfo().unhealthyEventSources()).isEmpty());
             assertThat(holder()).isEqualTo("coffer-a");
 
             a.stop();
