@@ -2,7 +2,6 @@ package dev.coffer.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.Map;
@@ -26,13 +25,16 @@ public final class SyncMetrics {
         registry.counter("externalsecret_sync_calls_total", "name", name, "namespace", namespace).increment();
     }
 
+    /** ESO's name has no {@code _total}: exported as a monotonic gauge, see {@link EsoMeters}. */
     public void syncError(String namespace, String name) {
-        registry.counter("externalsecret_sync_calls_error", "name", name, "namespace", namespace).increment();
+        EsoMeters.increment(registry, "externalsecret_sync_calls_error", "Total number of the External Secret sync errors",
+                Tags.of("name", name, "namespace", namespace));
     }
 
+    /** ESO's gauge: the duration of the last reconcile, in seconds. */
     public void reconcileDuration(String namespace, String name, Duration d) {
-        Timer.builder("externalsecret_reconcile_duration").tags("name", name, "namespace", namespace)
-                .register(registry).record(d);
+        EsoMeters.set(registry, "externalsecret_reconcile_duration", "The duration time to reconcile the External Secret",
+                Tags.of("name", name, "namespace", namespace), d.toNanos() / 1e9);
     }
 
     /** Sets the Ready condition gauge: 1 for the current status, 0 for the other. */
@@ -56,5 +58,6 @@ public final class SyncMetrics {
                         .gauges().forEach(registry::remove);
             }
         }
+        EsoMeters.remove(registry, "externalsecret_reconcile_duration", Tags.of("name", name, "namespace", namespace));
     }
 }

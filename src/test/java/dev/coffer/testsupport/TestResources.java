@@ -19,6 +19,11 @@ public final class TestResources {
 
     /** A fake SecretStore; entries are key → value (unversioned). */
     public static SecretStore fakeStore(String namespace, String name, Map<String, String> entries) {
+        return secretStore(namespace, name, "fake:\n  data:\n" + fakeData(entries).indent(-4));
+    }
+
+    /** A SecretStore whose spec.provider is {@code providerYaml} (unindented, one provider block). */
+    public static SecretStore secretStore(String namespace, String name, String providerYaml) {
         return Manifests.parse("""
                 apiVersion: external-secrets.io/v1
                 kind: SecretStore
@@ -27,10 +32,25 @@ public final class TestResources {
                   namespace: %s
                 spec:
                   provider:
-                    fake:
-                      data:
                 %s
-                """.formatted(name, namespace, fakeData(entries)), SecretStore.class);
+                """.formatted(name, namespace, providerYaml.indent(4)), SecretStore.class);
+    }
+
+    /** An ExternalSecret refreshed hourly from a store; {@code specTail} is spec YAML indented by two spaces. */
+    public static ExternalSecret externalSecretOn(String namespace, String name, String storeKind, String store, String specTail) {
+        return externalSecret("""
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata:
+                  name: %s
+                  namespace: %s
+                spec:
+                  refreshInterval: 1h
+                  secretStoreRef:
+                    name: %s
+                    kind: %s
+                %s
+                """.formatted(name, namespace, store, storeKind, specTail));
     }
 
     public static ClusterSecretStore fakeClusterStore(String name, Map<String, String> entries, String conditionsYaml) {

@@ -1,6 +1,7 @@
 package dev.coffer.provider.aws;
 
-import io.micrometer.core.instrument.Counter;
+import dev.coffer.metrics.EsoMeters;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -37,12 +38,8 @@ final class ApiCallMetrics implements ExecutionInterceptor {
 
     private void count(ExecutionAttributes attributes, String status) {
         String call = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        Counter.builder(METRIC)
-                .description("Number of API calls towards the secret provider")
-                .tag("provider", provider)
-                .tag("call", call == null ? "unknown" : call)
-                .tag("status", status)
-                .register(registry)
-                .increment();
+        // ESO's name has no _total suffix: a monotonic gauge keeps it exact (see EsoMeters).
+        EsoMeters.increment(registry, METRIC, "Number of API calls towards the secret provider",
+                Tags.of("provider", provider, "call", call == null ? "unknown" : call, "status", status));
     }
 }

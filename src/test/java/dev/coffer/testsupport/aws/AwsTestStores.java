@@ -95,9 +95,10 @@ public final class AwsTestStores implements AutoCloseable {
 
     /** The value of the API-call counter for one (provider, call, status). */
     public double apiCalls(String provider, String call, String status) {
-        var counter = meters.find("externalsecret_provider_api_calls_count")
-                .tags("provider", provider, "call", call, "status", status).counter();
-        return counter == null ? 0 : counter.count();
+        // A monotonic gauge, so that the exported name is exactly ESO's (see EsoMeters).
+        var count = meters.find("externalsecret_provider_api_calls_count")
+                .tags("provider", provider, "call", call, "status", status).gauge();
+        return count == null ? 0 : count.value();
     }
 
     /** A store spec with just this aws block. */

@@ -1,0 +1,86 @@
+{{/*
+The RBAC rules, in one place for the ClusterRoles and the Roles of namespace-scoped mode.
+src/test/java/dev/coffer/deploy/RbacTest.java checks them against the API requests the
+controllers make: a missing verb and an unused grant both fail it.
+*/}}
+
+{{/* ExternalSecret controllers, namespaced resources: cluster-wide in a ClusterRole, or per watched namespace in a Role. */}}
+{{- define "coffer.rules.externalSecrets" -}}
+# patch: the finalizer; get: JOSDK re-reads the ExternalSecret when that patch conflicts.
+- apiGroups: ["external-secrets.io"]
+  resources: ["externalsecrets"]
+  verbs: ["get", "list", "watch", "patch"]
+- apiGroups: ["external-secrets.io"]
+  resources: ["secretstores"]
+  verbs: ["list", "watch"]
+- apiGroups: ["external-secrets.io"]
+  resources: ["externalsecrets/status", "secretstores/status"]
+  verbs: ["patch"]
+# Secrets are written with an ownerReference that blocks owner deletion, which needs this
+# where the OwnerReferencesPermissionEnforcement admission plugin runs (OpenShift).
+- apiGroups: ["external-secrets.io"]
+  resources: ["externalsecrets/finalizers"]
+  verbs: ["update"]
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
+# CA bundles (caProvider) and templateFrom.
+- apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["get"]
+# TokenRequest for the kubernetes provider's serviceAccount auth, IRSA and Vault kubernetes/jwt auth.
+- apiGroups: [""]
+  resources: ["serviceaccounts/token"]
+  verbs: ["create"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create"]
+{{- end -}}
+
+{{/* ExternalSecret controllers, cluster-scoped resources: always in a ClusterRole. */}}
+{{- define "coffer.rules.externalSecrets.cluster" -}}
+- apiGroups: ["external-secrets.io"]
+  resources: ["clustersecretstores"]
+  verbs: ["list", "watch"]
+- apiGroups: ["external-secrets.io"]
+  resources: ["clustersecretstores/status"]
+  verbs: ["patch"]
+# A ClusterSecretStore's namespaceSelector is matched against the ExternalSecret's namespace labels.
+- apiGroups: [""]
+  resources: ["namespaces"]
+  verbs: ["get"]
+{{- end -}}
+
+{{/* SealedSecret controller, namespaced resources. Declared ahead of the controller's merge: re-check then. */}}
+{{- define "coffer.rules.sealedSecrets" -}}
+- apiGroups: ["bitnami.com"]
+  resources: ["sealedsecrets"]
+  verbs: ["get", "list", "watch"]
+- apiGroups: ["bitnami.com"]
+  resources: ["sealedsecrets/status"]
+  verbs: ["patch"]
+- apiGroups: ["bitnami.com"]
+  resources: ["sealedsecrets/finalizers"]
+  verbs: ["update"]
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create"]
+{{- end -}}
+
+{{/* SealedSecret key Secrets: only in Coffer's own namespace. */}}
+{{- define "coffer.rules.sealingKeys" -}}
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "list", "watch", "create"]
+{{- end -}}
+
+{{/* Leader election, in Coffer's own namespace. */}}
+{{- define "coffer.rules.leaderElection" -}}
+# fabric8's LeaseLock renews with patch; JOSDK refuses to start unless it may also update.
+- apiGroups: ["coordination.k8s.io"]
+  resources: ["leases"]
+  verbs: ["get", "create", "update", "patch"]
+{{- end -}}

@@ -1,0 +1,61 @@
+package dev.coffer.config;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.quarkiverse.operatorsdk.runtime.QuarkusConfigurationService;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Which controllers run: the ExternalSecret family ({@code external-secrets.io}) and the
+ * SealedSecret controller ({@code bitnami.com}), each switched at run time. QOSDK registers
+ * every reconciler it finds; this replaces its default Operator bean with one that registers
+ * only the enabled ones, and otherwise does what QOSDK's does (same configuration service,
+ * same shutdown hook).
+ */
+@Singleton
+public class ControllerSelection {
+
+    private static final Logger LOG = Logger.getLogger(ControllerSelection.class);
+
+    static final String EXTERNAL_SECRETS_GROUP = "external-secrets.io";
+    static final String SEALED_SECRETS_GROUP = "bitnami.com";
+
+    @Produces
+    @Singleton
+    Operator operator(QuarkusConfigurationService configuration, Instance<Reconciler<? extends HasMetadata>> reconcilers,
+                      @ConfigProperty(name = "coffer.controllers.external-secrets.enabled", defaultValue = "true") boolean externalSecrets,
+                      @ConfigProperty(name = "coffer.sealing.enabled", defaultValue = "true") boolean sealedSecrets) {
+        Operator operator = new Operator(configuration);
+        for (Reconciler<? extends HasMetadata> reconciler : reconcilers) {
+            register(operator, configuration, reconciler, externalSecrets, sealedSecrets);
+        }
+        Duration timeout = configuration.reconciliationTerminationTimeout();
+        if (!timeout.isZero()) {
+            operator.installShutdownHook(timeout);
+        }
+        return operator;
+    }
+
+    private static <P extends HasMetadata> void register(Operator operator, QuarkusConfigurationService configuration,
+                                                         Reconciler<P> reconciler, boolean externalSecrets, boolean sealedSecrets) {
+        var config = configuration.getConfigurationFor(reconciler);
+        String group = HasMetadata.getGroup(config.getResourceClass());
+        boolean enabled = switch (group) {
+            case EXTERNAL_SECRETS_GROUP -> externalSecrets;
+            case SEALED_SECRETS_GROUP -> sealedSecrets;
+            default -> true;
+        };
+        if (enabled) {
+            operator.register(reconciler, config);
+        } else {
+            LOG.infof("controller %s (%s) is disabled", config.getName(), group);
+        }
+    }
+}

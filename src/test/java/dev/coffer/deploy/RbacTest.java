@@ -1,0 +1,197 @@
+package dev.coffer.deploy;
+
+import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.api.externalsecrets.v1.SecretStore;
+import dev.coffer.testsupport.Await;
+import dev.coffer.testsupport.LeaseAccessReview;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static dev.coffer.testsupport.TestResources.externalSecretOn;
+import static dev.coffer.testsupport.TestResources.fakeClusterStore;
+import static dev.coffer.testsupport.TestResources.fakeStore;
+import static dev.coffer.testsupport.TestResources.secret;
+import static dev.coffer.testsupport.TestResources.secretStore;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Least privilege, checked both ways: the real operator runs every controller path against the
+ * CRUD mock API server, which records each request; every request Coffer made must be granted
+ * by the chart's RBAC, and every grant must have been used by some request, or be listed in
+ * {@link #DECLARED} with the reason the mock server cannot show it.
+ *
+ * <p>The test's own requests go through a client with its own User-Agent and are left out.
+ * Leader election is on (as with replicaCount > 1), so the Lease requests are real too. This
+ * class has its own profile, hence its own application and mock server: no other test's
+ * requests are mixed in.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true, setup = LeaseAccessReview.class)
+@TestProfile(RbacTest.Profile.class)
+class RbacTest {
+
+    static final String NS = "apps";
+    static final String OTHER_NS = "platform";
+    static final String TEST_AGENT = "coffer-rbac-test";
+
+    /** Grants no request in this test can show, each with why; keep this list short and honest. */
+    static final Map<String, String> DECLARED = Map.of(
+            "update external-secrets.io/externalsecrets/finalizers",
+            "not a request: the OwnerReferencesPermissionEnforcement admission plugin (OpenShift) checks it when a "
+                    + "Secret is created with blockOwnerDeletion; the CRUD mock server has no admission",
+            "get external-secrets.io/externalsecrets",
+            "JOSDK re-reads the ExternalSecret when a finalizer patch answers 409/422 "
+                    + "(ResourceOperations.conflictRetryingPatchPrimary); the mock server never conflicts",
+            "update coordination.k8s.io/leases",
+            "fabric8's LeaseLock takes and renews the Lease with patch, but JOSDK checks for update "
+                    + "(SelfSubjectRulesReview) before it starts the election and refuses to start without it");
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("coffer.leader-election.enabled", "true",
+                    "coffer.leader-election.lease-namespace", CofferChart.NAMESPACE,
+                    "coffer.leader-election.identity", "rbac-test");
+        }
+    }
+
+    @KubernetesTestServer
+    KubernetesServer server;
+
+    @Test
+    void theChartGrantsExactlyWhatTheControllersUse() throws InterruptedException {
+        try (KubernetesClient test = testClient()) {
+            exerciseEveryPath(test);
+        }
+        Set<ApiRequest> used = recordedOperatorRequests();
+        List<RbacRules.Grant> grants = RbacRules.grants(CofferChart.render(Map.of("replicaCount", 2)),
+                CofferChart.RELEASE, CofferChart.NAMESPACE);
+
+        List<ApiRequest> denied = used.stream().filter(r -> grants.stream().noneMatch(g -> g.allows(r))).toList();
+        assertThat(denied).as("requests the chart's RBAC would deny").isEmpty();
+
+        List<RbacRules.Grant> unused = grants.stream()
+                .filter(g -> used.stream().noneMatch(g::allows))
+                .filter(g -> !DECLARED.containsKey(g.verb() + " " + g.group() + "/" + g.resource()))
+                .toList();
+        assertThat(unused).as("grants no controller path used (requests seen: %s)", used).isEmpty();
+
+        List<String> stale = DECLARED.keySet().stream()
+                .filter(d -> used.stream().anyMatch(r -> d.equals(r.verb() + " " + r.group() + "/" + r.resource()))).toList();
+        assertThat(stale).as("declared as not exercisable, yet exercised: drop them from DECLARED").isEmpty();
+        System.out.println("RBAC requests seen: " + used);
+    }
+
+    /** ExternalSecrets on a SecretStore and a ClusterSecretStore, drift repair, deletion, and the kubernetes provider's reads. */
+    private void exerciseEveryPath(KubernetesClient test) {
+        test.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS)
+                .addToLabels("coffer.dev/shared-secrets", "allowed").endMetadata().build()).create();
+        test.resource(fakeStore(NS, "fake", Map.of("db-user", "admin"))).create();
+        test.resource(fakeClusterStore("shared", Map.of("token", "t0k3n"), """
+                  conditions:
+                  - namespaceSelector:
+                      matchLabels:
+                        coffer.dev/shared-secrets: allowed
+                """)).create();
+        test.resource(es("app", "SecretStore", "fake", "db-user", "Delete")).create();
+        test.resource(es("shared", "ClusterSecretStore", "shared", "token", "Retain")).create();
+        Await.synced(test, NS, "app");
+        Await.synced(test, NS, "shared");
+
+        // Drift: the operator rewrites the Secret (update).
+        var drifted = test.secrets().inNamespace(NS).withName("app").get();
+        drifted.setData(secret(NS, "app", Map.of("username", "tampered")).getData());
+        test.secrets().inNamespace(NS).resource(drifted).update();
+        Await.secret(test, NS, "app", s -> !s.getData().equals(drifted.getData()));
+
+        // The kubernetes provider: a CA bundle from a ConfigMap, and a TokenRequest for a service account.
+        test.resource(kubernetesStore("with-ca", """
+                server:
+                  caProvider:
+                    type: ConfigMap
+                    name: remote-ca
+                    key: ca.crt
+                auth:
+                  serviceAccount:
+                    name: reader
+                """)).create();
+        test.resource(kubernetesStore("with-sa", """
+                auth:
+                  serviceAccount:
+                    name: reader
+                """)).create();
+        test.resource(es("via-ca", "SecretStore", "with-ca", "db", "Retain")).create();
+        test.resource(es("via-sa", "SecretStore", "with-sa", "db", "Retain")).create();
+        Await.failing(test, NS, "via-ca", "");
+        Await.failing(test, NS, "via-sa", "");
+
+        // Deleting an ExternalSecret with deletionPolicy Delete deletes its Secret and drops the finalizer.
+        test.resources(ExternalSecret.class).inNamespace(NS).withName("app").delete();
+        Await.await().until(() -> test.secrets().inNamespace(NS).withName("app").get() == null
+                && test.resources(ExternalSecret.class).inNamespace(NS).withName("app").get() == null);
+        test.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OTHER_NS).endMetadata().build()).create();
+    }
+
+    private static ExternalSecret es(String name, String storeKind, String store, String key, String deletionPolicy) {
+        return externalSecretOn(NS, name, storeKind, store, """
+                  target:
+                    deletionPolicy: %s
+                  data:
+                  - secretKey: value
+                    remoteRef:
+                      key: %s
+                """.formatted(deletionPolicy, key));
+    }
+
+    private static SecretStore kubernetesStore(String name, String auth) {
+        return secretStore(NS, name, "kubernetes:\n  remoteNamespace: " + OTHER_NS + "\n" + auth.indent(2));
+    }
+
+    private KubernetesClient testClient() {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                .withMasterUrl(server.getClient().getMasterUrl().toString())
+                .withUserAgent(TEST_AGENT).withTrustCerts(true).withNamespace("default").build()).build();
+    }
+
+    /** Every resource request the mock server received, except the test's own. */
+    private Set<ApiRequest> recordedOperatorRequests() throws InterruptedException {
+        Set<ApiRequest> used = new LinkedHashSet<>();
+        List<String> skipped = new ArrayList<>();
+        RecordedRequest r;
+        while ((r = server.getKubernetesMockServer().takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+            String agent = r.getHeader("User-Agent");
+            if (agent != null && agent.contains(TEST_AGENT)) {
+                continue;
+            }
+            ApiRequest parsed = ApiRequest.parse(r.getMethod(), r.getPath());
+            if (parsed == null) {
+                skipped.add(r.getMethod() + " " + r.getPath());
+            } else if (!isAllowedToEveryone(parsed)) {
+                used.add(parsed);
+            }
+        }
+        return used;
+    }
+
+    /** Self-reviews are granted to every authenticated user (system:basic-user); JOSDK makes one before leader election. */
+    private static boolean isAllowedToEveryone(ApiRequest r) {
+        return r.group().equals("authorization.k8s.io") && r.resource().startsWith("selfsubject") && r.verb().equals("create");
+    }
+}
