@@ -35,6 +35,10 @@ controllers make: a missing verb and an unused grant both fail it.
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]
+# Generators an ExternalSecret names (sourceRef.generatorRef), read on each sync.
+- apiGroups: ["generators.external-secrets.io"]
+  resources: ["passwords", "uuids", "vaultdynamicsecrets"]
+  verbs: ["get"]
 {{- end -}}
 
 {{/* ExternalSecret controllers, cluster-scoped resources: always in a ClusterRole. */}}
@@ -49,13 +53,16 @@ controllers make: a missing verb and an unused grant both fail it.
 - apiGroups: [""]
   resources: ["namespaces"]
   verbs: ["get"]
+- apiGroups: ["generators.external-secrets.io"]
+  resources: ["clustergenerators"]
+  verbs: ["get"]
 {{- end -}}
 
-{{/* SealedSecret controller, namespaced resources. Declared ahead of the controller's merge: re-check then. */}}
+{{/* SealedSecret controller, namespaced resources (checked by RbacTest). */}}
 {{- define "coffer.rules.sealedSecrets" -}}
 - apiGroups: ["bitnami.com"]
   resources: ["sealedsecrets"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["list", "watch"]
 - apiGroups: ["bitnami.com"]
   resources: ["sealedsecrets/status"]
   verbs: ["patch"]
@@ -74,7 +81,7 @@ controllers make: a missing verb and an unused grant both fail it.
 {{- define "coffer.rules.sealingKeys" -}}
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch", "create"]
+  verbs: ["list", "watch", "create"]
 {{- end -}}
 
 {{/* Leader election, in Coffer's own namespace. */}}

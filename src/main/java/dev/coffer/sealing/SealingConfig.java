@@ -11,6 +11,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "coffer.sealing")
 public interface SealingConfig {
 
+    /**
+     * Whether the SealedSecret controller runs. Off, Coffer neither watches nor generates keys;
+     * the kubeseal endpoints then answer from no keys (503 for the certificate).
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Where key Secrets live: the operator's namespace. */
     @WithDefault("${POD_NAMESPACE:coffer-system}")
     String namespace();

@@ -11,7 +11,7 @@ import dev.coffer.store.SecretStoreReconciler;
 import dev.coffer.store.StoreReconciliation;
 import dev.coffer.store.StoreValidator;
 import dev.coffer.sync.ExternalSecretReconciler;
-import dev.coffer.sync.MetadataOnlyTemplater;
+import dev.coffer.sync.GoTemplater;
 import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.LeaseAccessReview;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -128,7 +128,7 @@ class LeaderElectionTest {
             ProviderRegistry registry = ProviderRegistry.standard();
             cache = new ClientCache();
             var kube = new ApiServerKubeAccess(client);
-            var events = new EventRecorder(client);
+            var events = new EventRecorder(client, "coffer");
             var stores = new StoreReconciliation(new StoreValidator(registry, cache), kube, events);
             operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
                     .withUseSSAToPatchPrimaryResource(false)
@@ -137,7 +137,7 @@ class LeaderElectionTest {
             operator.register(new SecretStoreReconciler(stores));
             operator.register(new ClusterSecretStoreReconciler(stores));
             operator.register(new ExternalSecretReconciler(client, registry, cache, kube, events,
-                    new SyncMetrics(meters), new MetadataOnlyTemplater()));
+                    new SyncMetrics(meters), new GoTemplater()));
             operator.start();
         }
 

@@ -56,6 +56,9 @@ class RbacTest {
             "update external-secrets.io/externalsecrets/finalizers",
             "not a request: the OwnerReferencesPermissionEnforcement admission plugin (OpenShift) checks it when a "
                     + "Secret is created with blockOwnerDeletion; the CRUD mock server has no admission",
+            "update bitnami.com/sealedsecrets/finalizers",
+            "not a request: the same admission plugin checks it when an unsealed Secret is created with "
+                    + "blockOwnerDeletion",
             "get external-secrets.io/externalsecrets",
             "JOSDK re-reads the ExternalSecret when a finalizer patch answers 409/422 "
                     + "(ResourceOperations.conflictRetryingPatchPrimary); the mock server never conflicts",
@@ -147,6 +150,77 @@ class RbacTest {
         Await.await().until(() -> test.secrets().inNamespace(NS).withName("app").get() == null
                 && test.resources(ExternalSecret.class).inNamespace(NS).withName("app").get() == null);
         test.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OTHER_NS).endMetadata().build()).create();
+
+        // Generators: a Password and a ClusterGenerator, read on each sync.
+        test.resource(dev.coffer.testsupport.Manifests.parse("""
+                apiVersion: generators.external-secrets.io/v1alpha1
+                kind: Password
+                metadata: {name: pw, namespace: %s}
+                spec: {length: 16, noUpper: false, allowRepeat: true}
+                """.formatted(NS), dev.coffer.api.generators.v1alpha1.Password.class)).create();
+        test.resource(dev.coffer.testsupport.Manifests.parse("""
+                apiVersion: generators.external-secrets.io/v1alpha1
+                kind: ClusterGenerator
+                metadata: {name: cluster-uuid}
+                spec:
+                  kind: UUID
+                  generator:
+                    uuidSpec: {}
+                """, dev.coffer.api.generators.v1alpha1.ClusterGenerator.class)).create();
+        test.resource(externalSecretOn(NS, "generated", "SecretStore", "fake", """
+                  dataFrom:
+                  - sourceRef:
+                      generatorRef: {kind: Password, name: pw}
+                  - sourceRef:
+                      generatorRef: {kind: ClusterGenerator, name: cluster-uuid}
+                """)).create();
+        Await.synced(test, NS, "generated");
+        test.resource(dev.coffer.testsupport.Manifests.parse("""
+                apiVersion: generators.external-secrets.io/v1alpha1
+                kind: UUID
+                metadata: {name: id, namespace: %s}
+                spec: {}
+                """.formatted(NS), dev.coffer.api.generators.v1alpha1.UUID.class)).create();
+        test.resource(dev.coffer.testsupport.Manifests.parse("""
+                apiVersion: generators.external-secrets.io/v1alpha1
+                kind: VaultDynamicSecret
+                metadata: {name: db, namespace: %s}
+                spec:
+                  path: database/creds/app
+                  provider:
+                    server: http://127.0.0.1:1
+                    auth:
+                      tokenSecretRef: {name: vault-token, key: token}
+                """.formatted(NS), dev.coffer.api.generators.v1alpha1.VaultDynamicSecret.class)).create();
+        test.resource(externalSecretOn(NS, "generated-uuid", "SecretStore", "fake", """
+                  dataFrom:
+                  - sourceRef:
+                      generatorRef: {kind: UUID, name: id}
+                """)).create();
+        test.resource(externalSecretOn(NS, "dynamic", "SecretStore", "fake", """
+                  dataFrom:
+                  - sourceRef:
+                      generatorRef: {kind: VaultDynamicSecret, name: db}
+                """)).create();
+        Await.synced(test, NS, "generated-uuid");
+        Await.failing(test, NS, "dynamic", "");
+
+        // SealedSecrets: sealed with the key the operator generated at start-up, unsealed into a Secret.
+        Await.await().until(() -> !test.secrets().inNamespace(CofferChart.NAMESPACE)
+                .withLabel(dev.coffer.sealing.keys.KeySecrets.LABEL, dev.coffer.sealing.keys.KeySecrets.LABEL_VALUE)
+                .list().getItems().isEmpty());
+        var keySecret = test.secrets().inNamespace(CofferChart.NAMESPACE)
+                .withLabel(dev.coffer.sealing.keys.KeySecrets.LABEL, dev.coffer.sealing.keys.KeySecrets.LABEL_VALUE)
+                .list().getItems().get(0);
+        java.security.interfaces.RSAPublicKey publicKey;
+        try {
+            publicKey = dev.coffer.sealing.keys.KeySecrets.read(keySecret).publicKey();
+        } catch (dev.coffer.sealing.SealingException e) {
+            throw new AssertionError(e.getMessage());
+        }
+        test.resource(dev.coffer.sealing.controller.Fixtures.sealed(publicKey, NS, "sealed",
+                dev.coffer.sealing.Scope.STRICT, Map.of("k", "v"))).create();
+        Await.await().until(() -> test.secrets().inNamespace(NS).withName("sealed").get() != null);
     }
 
     private static ExternalSecret es(String name, String storeKind, String store, String key, String deletionPolicy) {

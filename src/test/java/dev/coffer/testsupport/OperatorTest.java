@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.coffer.testsupport.TestResources.externalSecret;
 import static dev.coffer.testsupport.TestResources.fakeStore;
 
 /**

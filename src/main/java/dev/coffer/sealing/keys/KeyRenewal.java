@@ -45,6 +45,9 @@ public class KeyRenewal {
     }
 
     void onStart(@Observes @Priority(KeyWatcher.STARTUP_PRIORITY + 1) StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
         if (RenewalPlan.keyNeededAtStartup(registry.ring(), config.keyCutoffTime())) {
             renew();
         }

@@ -40,6 +40,9 @@ public class KeyWatcher {
     }
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
         informer = client.secrets().inNamespace(config.namespace())
                 .withLabel(KeySecrets.LABEL, KeySecrets.LABEL_VALUE)
                 .inform(new ResourceEventHandler<>() {
