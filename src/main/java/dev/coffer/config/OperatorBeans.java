@@ -2,6 +2,7 @@ package dev.coffer.config;
 
 import dev.coffer.kube.ApiServerKubeAccess;
 import dev.coffer.kube.EventRecorder;
+import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.metrics.SyncMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.coffer.provider.KubeAccess;
@@ -67,6 +68,12 @@ public class OperatorBeans {
     @Singleton
     SyncMetrics syncMetrics(MeterRegistry registry) {
         return new SyncMetrics(registry);
+    }
+
+    @Produces
+    @Singleton
+    SealingMetrics sealingMetrics(MeterRegistry registry) {
+        return new SealingMetrics(registry);
     }
 
     @Produces

@@ -58,6 +58,18 @@ class MetricsTest extends OperatorTest {
                 """);
         Await.synced(client, ns, "good");
         Await.failing(client, ns, "bad", "does-not-exist");
+        // A SealedSecret that unseals and one that cannot: the Sealed Secrets controller's names.
+        var key = dev.coffer.sealing.TestKeys.key(7);
+        client.secrets().inNamespace("coffer-system").resource(dev.coffer.sealing.keys.KeySecrets.toSecret(key, "coffer-system")).create();
+        client.resource(dev.coffer.sealing.controller.Fixtures.sealed(key.publicKey(), ns, "sealed-ok",
+                dev.coffer.sealing.Scope.STRICT, Map.of("k", "v"))).create();
+        client.resource(dev.coffer.sealing.controller.Fixtures.sealed(dev.coffer.sealing.TestKeys.key(8).publicKey(), ns, "sealed-bad",
+                dev.coffer.sealing.Scope.STRICT, Map.of("k", "v"))).create();
+        Await.await().until(() -> client.secrets().inNamespace(ns).withName("sealed-ok").get() != null);
+        Await.await().until(() -> {
+            var bad = client.resources(dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret.class).inNamespace(ns).withName("sealed-bad").get();
+            return bad.getStatus() != null && !bad.getStatus().getConditions().isEmpty();
+        });
         // ESO's per-provider call counter; the AWS provider counts through the same helper.
         EsoMeters.increment(registry, "externalsecret_provider_api_calls_count", "calls",
                 Tags.of("provider", "AWS/SecretsManager", "call", "GetSecretValue", "status", "success"));
@@ -82,6 +94,10 @@ class MetricsTest extends OperatorTest {
                 .doesNotContain("externalsecret_sync_calls_error_total", "externalsecret_provider_api_calls_count_total",
                         "externalsecret_sync_calls_total_total");
         assertThat(text).containsPattern("externalsecret_sync_calls_error\\{name=\"bad\",namespace=\"" + ns + "\",?} [1-9]");
+        assertThat(names).as("the Sealed Secrets controller's names").contains("sealed_secrets_controller_unseal_requests_total",
+                "sealed_secrets_controller_unseal_errors_total", "sealed_secrets_controller_condition_info");
+        assertThat(text).containsPattern("sealed_secrets_controller_unseal_errors_total\\{[^}]*namespace=\"" + ns + "\"[^}]*reason=\"unseal\"[^}]*} [1-9]");
+        assertThat(text).containsPattern("sealed_secrets_controller_condition_info\\{[^}]*name=\"sealed-ok\"[^}]*} 1");
         assertThat(names).as("JVM metrics").contains("jvm_memory_used_bytes", "jvm_threads_live_threads");
         assertThat(names).as("JOSDK reconcile metrics: queue depth, duration, throughput").contains("reconciliations_queue",
                 "reconciliations_active", "reconciliations_execution_duration_seconds_count", "reconciliations_started_total",

@@ -3,6 +3,7 @@ package dev.coffer.sealing.controller;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretCondition;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretStatus;
+import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.keys.KeyRegistry;
@@ -36,12 +37,14 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
     private final KeyRegistry keys;
     private final SecretWriter writer;
     private final EventRecorder events;
+    private final SealingMetrics metrics;
     private final SecretShaper shaper = new SecretShaper(TemplateData.standard());
 
-    public SealedSecretReconciler(KeyRegistry keys, SecretWriter writer, EventRecorder events) {
+    public SealedSecretReconciler(KeyRegistry keys, SecretWriter writer, EventRecorder events, SealingMetrics metrics) {
         this.keys = keys;
         this.writer = writer;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Override
@@ -59,6 +62,8 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
     public UpdateControl<SealedSecret> reconcile(SealedSecret sealedSecret, Context<SealedSecret> context) throws Exception {
         Outcome outcome;
         boolean written = false;
+        String ns = sealedSecret.getMetadata().getNamespace();
+        metrics.unsealRequest();
         try {
             SealedSecretUnsealer.Unsealed unsealed = keys.unseal(sealedSecret);
             Secret desired = shaper.shape(sealedSecret, unsealed.values());
@@ -69,8 +74,10 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
                         unsealed.key() == null ? "none" : unsealed.key().fingerprint());
             }
         } catch (SealingException e) {
+            metrics.unsealError(SealingMetrics.UNSEAL, ns);
             outcome = Outcome.unsealFailed(e.getMessage());
         } catch (SecretWriter.NotManagedException e) {
+            metrics.unsealError(SealingMetrics.UNMANAGED, ns);
             outcome = Outcome.updateFailed(e.getMessage());
         }
         return report(sealedSecret, outcome, written);
@@ -83,6 +90,7 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
                 ? "could not write the Secret: HTTP " + k.getCode()
                 + (k.getStatus() != null && k.getStatus().getMessage() != null ? " " + k.getStatus().getMessage() : "")
                 : "could not write the Secret: " + e.getClass().getSimpleName();
+        metrics.unsealError(SealingMetrics.UPDATE, sealedSecret.getMetadata().getNamespace());
         UpdateControl<SealedSecret> control = report(sealedSecret, Outcome.updateFailed(message), false);
         return control.isPatchStatus() ? ErrorStatusUpdateControl.patchStatus(sealedSecret)
                 : ErrorStatusUpdateControl.noStatusUpdate();
@@ -93,6 +101,7 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
         SealedSecretCondition previous = current == null || current.getConditions() == null
                 || current.getConditions().isEmpty() ? null : current.getConditions().get(0);
         SealedSecretCondition next = outcome.condition();
+        metrics.synced(sealedSecret.getMetadata().getNamespace(), sealedSecret.getMetadata().getName(), outcome.synced());
         Long generation = sealedSecret.getMetadata().getGeneration();
         boolean conditionChanged = !next.sameStateAs(previous);
         if (written || !outcome.synced() || conditionChanged) {
