@@ -67,8 +67,11 @@ public final class StoreAccess implements ClientSource {
         if (cluster) {
             ClusterSecretStore css = lookup.clusterSecretStore(ref.name).orElseThrow(() ->
                     new StoreNotUsableException("ClusterSecretStore \"" + ref.name + "\" not found"));
-            Map<String, String> labels = lookup.namespace(namespace).map(Namespace::getMetadata)
-                    .map(m -> m.getLabels()).orElse(Map.of());
+            // The namespace's labels matter only to a namespaceSelector: read them only then.
+            boolean selectsByLabel = css.getSpec().conditions != null
+                    && css.getSpec().conditions.stream().anyMatch(c -> c != null && c.namespaceSelector != null);
+            Map<String, String> labels = !selectsByLabel ? Map.of() : lookup.namespace(namespace)
+                    .map(Namespace::getMetadata).map(m -> m.getLabels()).orElse(Map.of());
             if (!NamespaceConditions.allows(css.getSpec().conditions, namespace, labels)) {
                 throw new StoreNotUsableException("ClusterSecretStore \"" + ref.name
                         + "\" does not allow namespace \"" + namespace + "\" (spec.conditions)");
