@@ -16,6 +16,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
 
 /**
  * Wires the plain-Java core into the operator. The core has no CDI in it, so the short-lived
@@ -60,8 +63,9 @@ public class OperatorBeans {
 
     @Produces
     @Singleton
-    StoreReconciliation storeReconciliation(StoreValidator validator, KubeAccess kube, EventRecorder events) {
-        return new StoreReconciliation(validator, kube, events);
+    StoreReconciliation storeReconciliation(StoreValidator validator, KubeAccess kube, EventRecorder events,
+            @ConfigProperty(name = "coffer.store.revalidation-interval", defaultValue = "5m") Duration revalidation) {
+        return new StoreReconciliation(validator, kube, events, revalidation);
     }
 
     @Produces

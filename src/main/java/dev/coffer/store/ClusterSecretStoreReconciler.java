@@ -28,7 +28,7 @@ public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretSto
         }
         boolean changed = reconciliation.reconcile(store, identity(store), store.getSpec(), store.getStatus());
         UpdateControl<ClusterSecretStore> control = changed ? UpdateControl.patchStatus(store) : UpdateControl.noUpdate();
-        return control.rescheduleAfter(StoreReconciliation.revalidation(store.getSpec()));
+        return control.rescheduleAfter(reconciliation.revalidation(store.getSpec()));
     }
 
     private static StoreIdentity identity(ClusterSecretStore store) {

@@ -22,16 +22,24 @@ import java.time.Instant;
 public final class StoreReconciliation {
 
     private static final Logger LOG = Logger.getLogger(StoreReconciliation.class);
-    static final Duration DEFAULT_REVALIDATION = Duration.ofMinutes(5);
+    /** Upstream's default re-validation interval. */
+    public static final Duration DEFAULT_REVALIDATION = Duration.ofMinutes(5);
 
     private final StoreValidator validator;
     private final KubeAccess kube;
     private final EventRecorder events;
+    private final Duration defaultRevalidation;
 
     public StoreReconciliation(StoreValidator validator, KubeAccess kube, EventRecorder events) {
+        this(validator, kube, events, DEFAULT_REVALIDATION);
+    }
+
+    /** @param defaultRevalidation how often stores without spec.refreshInterval are re-validated */
+    public StoreReconciliation(StoreValidator validator, KubeAccess kube, EventRecorder events, Duration defaultRevalidation) {
         this.validator = validator;
         this.kube = kube;
         this.events = events;
+        this.defaultRevalidation = defaultRevalidation;
     }
 
     /**
@@ -61,18 +69,18 @@ public final class StoreReconciliation {
         return true;
     }
 
-    /** How long until the next validation: spec.refreshInterval (seconds or a Go duration), default 5 minutes. */
-    public static Duration revalidation(SecretStoreSpec spec) {
+    /** How long until the next validation: spec.refreshInterval (seconds or a Go duration), else the default. */
+    public Duration revalidation(SecretStoreSpec spec) {
         IntOrString interval = spec == null ? null : spec.refreshInterval;
         if (interval == null) {
-            return DEFAULT_REVALIDATION;
+            return defaultRevalidation;
         }
         try {
             Duration d = interval.getIntVal() != null ? Duration.ofSeconds(interval.getIntVal())
                     : GoDuration.parse(interval.getStrVal());
-            return d.isZero() ? DEFAULT_REVALIDATION : d;
+            return d.isZero() ? defaultRevalidation : d;
         } catch (IllegalArgumentException e) {
-            return DEFAULT_REVALIDATION;
+            return defaultRevalidation;
         }
     }
 }

@@ -31,7 +31,10 @@ class ChartTest {
                 Arguments.of("three replicas", Map.of("replicaCount", 3)),
                 Arguments.of("leader election forced on", Map.of("leaderElection.enabled", true)),
                 Arguments.of("leader election forced off", Map.of("replicaCount", 2, "leaderElection.enabled", false)),
-                Arguments.of("sealed secrets on", Map.of("sealedSecrets.enabled", true, "sealedSecrets.service.name", "kubeseal")),
+                Arguments.of("sealed secrets off", Map.of("sealedSecrets.enabled", false)),
+                Arguments.of("kubeseal service renamed", Map.of("sealedSecrets.service.name", "kubeseal")),
+                Arguments.of("refresh defaults", Map.of("externalSecrets.maxReconciliationInterval", "2h",
+                        "externalSecrets.storeRevalidationInterval", "10m")),
                 Arguments.of("external secrets off", Map.of("externalSecrets.enabled", false, "sealedSecrets.enabled", true)),
                 Arguments.of("namespace-scoped", Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b", "sealedSecrets.enabled", true)),
                 Arguments.of("json logs", Map.of("logging.format", "json", "logging.level", "DEBUG")),
@@ -130,10 +133,11 @@ class ChartTest {
     @Test
     void jsonLogsAndSettingsReachTheApplicationConfig() {
         String config = config(render(Map.of("logging.format", "json", "concurrentReconciliationThreads", 7,
-                "shutdownTimeoutSeconds", 25, "terminationGracePeriodSeconds", 40)));
+                "shutdownTimeoutSeconds", 25, "terminationGracePeriodSeconds", 40,
+                "externalSecrets.storeRevalidationInterval", "10m")));
         assertThat(config).contains("quarkus.log.console.json.enabled=true",
                 "quarkus.operator-sdk.concurrent-reconciliation-threads=7", "quarkus.operator-sdk.termination-timeout=25s",
-                "quarkus.shutdown.timeout=25s");
+                "quarkus.shutdown.timeout=25s", "coffer.store.revalidation-interval=10m");
     }
 
     @Test
