@@ -32,10 +32,10 @@ public final class EmbeddedCommand implements Callable<Integer> {
     Path crds;
 
     /**
-     * The example folders that work without a network. The aws and vault examples need a real
+     * The example folders that work without a network. The aws, vault and generators/vault examples need a real
      * AWS account or Vault server, so the embedded default leaves them out (pass them with -f).
      */
-    static final List<String> OFFLINE_EXAMPLES = List.of("fake", "cluster-store", "kubernetes", "sealed-secrets", "generators");
+    static final List<String> OFFLINE_EXAMPLES = List.of("fake", "cluster-store", "kubernetes", "sealed-secrets", "generators/password");
 
     @Option(names = {"-f", "--filename"},
             description = "Manifests to apply (files or folders; default: the examples that need no network).")
