@@ -46,6 +46,12 @@ final class AwsErrors {
             return ProviderException.unavailable(operation + " for " + subject + ": the AWS endpoint for region \""
                     + region + "\" cannot be resolved; check spec.provider.aws.region (and any custom endpoint)", null);
         }
+        if (e instanceof SdkException && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+            // The SDK default chain found nothing (no auth block in the store).
+            return ProviderException.accessDenied(operation + " for " + subject + ": no AWS credentials found; set"
+                    + " spec.provider.aws.auth, or give the operator credentials (environment, web identity"
+                    + " token file, container or instance role)");
+        }
         if (e instanceof SdkException) {
             return ProviderException.unavailable(operation + " for " + subject
                     + " failed: AWS could not be reached or its answer was not understood", null);

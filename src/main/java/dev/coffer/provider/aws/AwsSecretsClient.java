@@ -89,7 +89,7 @@ abstract class AwsSecretsClient implements SecretsClient {
     /** Cheap live check, as upstream: the credentials resolve (runs any role assumption). */
     @Override
     public void validate() {
-        credentials.provider().resolveCredentials();
+        call("ResolveCredentials", "the store's credentials", () -> credentials.provider().resolveCredentials());
     }
 
     @Override
