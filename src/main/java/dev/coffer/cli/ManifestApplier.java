@@ -76,7 +76,8 @@ public final class ManifestApplier {
             try {
                 parsed = serialization.unmarshal(text);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file + " is not a valid Kubernetes manifest: " + firstLine(e.getMessage()));
+                // Only where, never the parser's text: it can quote the manifest, and manifests hold secrets.
+                throw new IllegalArgumentException(file + " is not a valid Kubernetes manifest" + location(e));
             }
             collect(parsed, out, file);
         }
@@ -121,7 +122,14 @@ public final class ManifestApplier {
         };
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
+    /** " (line L, column C)" from the parser error in the cause chain, when it says where. */
+    private static String location(Throwable e) {
+        for (Throwable cur = e; cur != null; cur = cur.getCause()) {
+            if (cur instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    && j.getLocation().getLineNr() > 0) {
+                return " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+            }
+        }
+        return "";
     }
 }

@@ -106,6 +106,19 @@ class RenderCommandTest {
     }
 
     @Test
+    void aMalformedManifestIsReportedWithoutQuotingIt(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("secret.yaml");
+        Files.writeString(bad, """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: s}
+                stringData: canary-d0-n0t-l3ak
+                """);
+        assertThat(render("-f", bad.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("is not a valid Kubernetes manifest").doesNotContain("canary-d0-n0t-l3ak");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(render()).isEqualTo(2);
         assertThat(err.toString().trim().lines()).hasSize(1);
