@@ -2,11 +2,7 @@ package dev.coffer.sync;
 
 import io.fabric8.kubernetes.api.model.Secret;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,20 +23,13 @@ public final class ManagedSecret {
     private ManagedSecret() {
     }
 
-    /** A stable hash of Secret data (base64 values as Kubernetes stores them). */
+    /** ESO's data hash of Secret data (base64 values, as Kubernetes stores them): see {@link EsoHash}. */
     public static String dataHash(Map<String, String> base64Data) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : new TreeMap<>(base64Data == null ? Map.<String, String>of() : base64Data).entrySet()) {
-                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Base64.getDecoder().decode(e.getValue() == null ? "" : e.getValue()));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        Map<String, byte[]> decoded = new TreeMap<>();
+        if (base64Data != null) {
+            base64Data.forEach((k, v) -> decoded.put(k, Base64.getDecoder().decode(v == null ? "" : v)));
         }
+        return EsoHash.ofData(decoded);
     }
 
     /** Whether a live Secret still is exactly what Coffer last wrote. */

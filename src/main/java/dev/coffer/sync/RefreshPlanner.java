@@ -6,17 +6,11 @@ import dev.coffer.api.externalsecrets.v1.RefreshPolicy;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Decides whether an ExternalSecret needs a sync now (the plan step). Pure: everything it needs
@@ -81,10 +75,10 @@ public final class RefreshPlanner {
         return Optional.of(interval.plus(jitter(es, interval)));
     }
 
-    /** "&lt;generation&gt;-&lt;hash of labels and annotations&gt;", as upstream records it. */
+    /** "&lt;generation&gt;-&lt;hash of labels and annotations&gt;", exactly as ESO records it (see {@link EsoHash}). */
     public static String syncedResourceVersion(ObjectMeta meta) {
         long generation = meta.getGeneration() == null ? 0 : meta.getGeneration();
-        return generation + "-" + metadataHash(meta.getLabels(), meta.getAnnotations());
+        return generation + "-" + EsoHash.ofMetadata(meta.getLabels(), meta.getAnnotations());
     }
 
     static Duration jitter(ExternalSecret es, Duration interval) {
@@ -106,26 +100,6 @@ public final class RefreshPlanner {
             return Optional.of(OffsetDateTime.parse(es.getStatus().refreshTime).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
-        }
-    }
-
-    private static String metadataHash(Map<String, String> labels, Map<String, String> annotations) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            feed(md, "l", labels);
-            feed(md, "a", annotations);
-            return HexFormat.of().formatHex(md.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void feed(MessageDigest md, String prefix, Map<String, String> map) {
-        if (map == null) {
-            return;
-        }
-        for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
-            md.update((prefix + e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 }
