@@ -33,7 +33,7 @@ public final class JsonValues {
         JsonNode root = parse(value, key, "property \"" + property + "\" was requested");
         JsonNode node = root.has(property) ? root.get(property) : walk(root, property);
         if (node == null || node.isMissingNode()) {
-            throw ProviderException.notFound("property \"" + property + "\" not found in key \"" + key + "\"");
+            throw ProviderException.missingValue("property \"" + property + "\" not found in key \"" + key + "\"");
         }
         return bytesOf(node);
     }

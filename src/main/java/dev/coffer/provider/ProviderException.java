@@ -5,13 +5,28 @@ package dev.coffer.provider;
  * events, so it names keys, paths and stores, never secret values. The kind drives what the
  * reconciler does: NOT_FOUND feeds the deletion policy, INVALID_CONFIG is not retried hot,
  * the rest back off and retry.
+ *
+ * <p><b>The NOT_FOUND rule</b> (ESO's {@code NoSecretErr}): a provider raises NOT_FOUND only when
+ * the remote secret itself does not exist: the key, name or path is unknown to the backend (a
+ * 404 on the read of the secret, AWS {@code ResourceNotFoundException} or a secret marked for
+ * deletion, SSM {@code ParameterNotFound}, a Vault KV version deleted or destroyed). Under
+ * deletionPolicy Delete or Merge such an entry is skipped (a Normal {@code MissingProviderSecret}
+ * event names it) and the others are still fetched; only when nothing at all is left does the
+ * policy delete the Secret or remove its keys. Everything else is a plain sync error that keeps
+ * the Secret as it is: a property missing from an existing secret, a secret without a value
+ * (AWS with neither SecretString nor SecretBinary), metadata that cannot be read for a secret
+ * whose data exists (a Vault metadata 404), a 404 from anything but the read of the secret
+ * (a login path, an API endpoint). Those are MISSING_VALUE or INVALID_CONFIG, never NOT_FOUND:
+ * a wrong NOT_FOUND deletes a Secret.
  */
 public class ProviderException extends RuntimeException {
 
     /** What went wrong, as far as the reconciler needs to know. */
     public enum Kind {
-        /** The remote key, version or property does not exist. */
+        /** The remote secret itself does not exist (see the rule above). */
         NOT_FOUND,
+        /** The remote secret exists but does not hold what was asked for: a property, a key, a value, its metadata. */
+        MISSING_VALUE,
         /** The credentials are valid but lack permission, or are rejected. */
         ACCESS_DENIED,
         /** The backend asked us to slow down. */
@@ -40,6 +55,10 @@ public class ProviderException extends RuntimeException {
 
     public static ProviderException notFound(String message) {
         return new ProviderException(Kind.NOT_FOUND, message);
+    }
+
+    public static ProviderException missingValue(String message) {
+        return new ProviderException(Kind.MISSING_VALUE, message);
     }
 
     public static ProviderException invalidConfig(String message) {

@@ -31,6 +31,7 @@ public record SyncFailure(String reason, String message, boolean retryable, bool
         if (e instanceof ProviderException p) {
             String prefix = switch (p.kind()) {
                 case NOT_FOUND -> "remote secret not found: ";
+                case MISSING_VALUE -> "remote secret incomplete: ";
                 case ACCESS_DENIED -> "access denied by the provider: ";
                 case THROTTLED -> "throttled by the provider, backing off: ";
                 case INVALID_CONFIG -> "invalid provider configuration: ";

@@ -39,11 +39,11 @@ class JsonValuesTest {
     }
 
     @Test
-    void missingPropertyIsNotFoundNamingKeyAndProperty() {
+    void missingPropertyIsAMissingValueNamingKeyAndProperty() {
         assertThatThrownBy(() -> JsonValues.property(b("{\"a\":1}"), "b", "db"))
                 .isInstanceOf(ProviderException.class)
                 .hasMessageContaining("\"b\"").hasMessageContaining("\"db\"")
-                .satisfies(e -> assertThat(((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.NOT_FOUND));
+                .satisfies(e -> assertThat(((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.MISSING_VALUE));
     }
 
     @Test

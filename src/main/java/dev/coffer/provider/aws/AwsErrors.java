@@ -14,8 +14,8 @@ import java.util.Set;
  */
 final class AwsErrors {
 
-    private static final Set<String> NOT_FOUND = Set.of(
-            "ResourceNotFoundException", "ParameterNotFound", "ParameterVersionNotFound");
+    /** The remote secret does not exist (a missing SSM version is not that: the parameter exists). */
+    private static final Set<String> NOT_FOUND = Set.of("ResourceNotFoundException", "ParameterNotFound");
     private static final Set<String> DENIED = Set.of(
             "AccessDeniedException", "AccessDenied", "UnrecognizedClientException", "InvalidClientTokenId",
             "SignatureDoesNotMatch", "InvalidSignatureException", "ExpiredTokenException", "ExpiredToken",
@@ -76,6 +76,9 @@ final class AwsErrors {
         String tail = " (" + (code == null ? "HTTP " + status : code) + ")";
         if (code != null && NOT_FOUND.contains(code)) {
             return ProviderException.notFound(subject + " not found" + tail);
+        }
+        if ("ParameterVersionNotFound".equals(code)) {
+            return ProviderException.missingValue(subject + " not found" + tail);
         }
         if (isMarkedForDeletion(code, text)) {
             // As upstream: a secret scheduled for deletion is treated as gone (deletionPolicy applies).

@@ -44,7 +44,7 @@ final class ParameterStoreSecrets extends AwsSecretsClient {
                 () -> ssm.getParameter(b -> b.name(id).withDecryption(true)));
         Parameter p = response.parameter();
         if (p == null || p.value() == null) {
-            throw ProviderException.notFound(subject + " has no value");
+            throw ProviderException.missingValue(subject + " has no value");
         }
         return p.value().getBytes(StandardCharsets.UTF_8);
     }

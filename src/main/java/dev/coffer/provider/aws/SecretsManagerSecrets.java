@@ -128,7 +128,7 @@ final class SecretsManagerSecrets extends AwsSecretsClient {
         if (binary != null) {
             return binary;
         }
-        throw ProviderException.notFound(subject + " has neither SecretString nor SecretBinary");
+        throw ProviderException.missingValue(subject + " has neither SecretString nor SecretBinary");
     }
 
     private static String subject(String name, String version) {

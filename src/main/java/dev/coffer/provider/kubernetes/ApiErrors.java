@@ -27,7 +27,9 @@ final class ApiErrors {
             case 403:
                 return ProviderException.accessDenied("the store's identity is not allowed to do this: 403 Forbidden" + where);
             case 404:
-                return ProviderException.notFound("not found: 404" + where);
+                // A missing Secret reads as null, never as 404: a 404 here is the endpoint or namespace
+                // itself, which is not "the remote secret does not exist" (see ProviderException).
+                return ProviderException.invalidConfig("the API server has no such resource: 404" + where);
             case 429:
                 return ProviderException.throttled("the API server asked to slow down: 429 Too Many Requests" + where);
             case 400:

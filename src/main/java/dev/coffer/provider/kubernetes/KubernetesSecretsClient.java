@@ -70,7 +70,7 @@ final class KubernetesSecretsClient implements SecretsClient {
         }
         byte[] value = values.get(ref.property);
         if (value == null) {
-            throw ProviderException.notFound("key \"" + ref.property + "\" not found in Secret \"" + ref.key
+            throw ProviderException.missingValue("key \"" + ref.property + "\" not found in Secret \"" + ref.key
                     + "\" in namespace " + namespace);
         }
         return JsonValues.split(value, ref.key + "/" + ref.property);

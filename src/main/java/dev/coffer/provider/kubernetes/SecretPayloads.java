@@ -77,7 +77,7 @@ final class SecretPayloads {
             String inner = property.substring(0, dot);
             return JsonValues.property(data.get(inner), property.substring(dot + 1), key + "/" + inner);
         }
-        throw ProviderException.notFound("key \"" + property + "\" not found in Secret \"" + key + "\"");
+        throw ProviderException.missingValue("key \"" + property + "\" not found in Secret \"" + key + "\"");
     }
 
     /**
@@ -93,7 +93,7 @@ final class SecretPayloads {
         } else if (ANNOTATIONS.equals(head)) {
             map = secret.getMetadata().getAnnotations();
         } else {
-            throw ProviderException.notFound("metadata property \"" + property + "\" not found in Secret \"" + key
+            throw ProviderException.invalidConfig("metadata property \"" + property + "\" not found in Secret \"" + key
                     + "\": it must start with labels or annotations");
         }
         if (dot < 0) {
@@ -110,7 +110,7 @@ final class SecretPayloads {
             return JsonValues.property(entries.get(name).getBytes(StandardCharsets.UTF_8), rest.substring(inner + 1),
                     key + "/" + head + "." + name);
         }
-        throw ProviderException.notFound("metadata property \"" + property + "\" not found in Secret \"" + key + "\"");
+        throw ProviderException.missingValue("metadata property \"" + property + "\" not found in Secret \"" + key + "\"");
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {

@@ -32,7 +32,9 @@ final class VaultErrors {
         return switch (status) {
             case 400 -> ProviderException.invalidConfig("Vault rejected the request as invalid (HTTP 400) " + what);
             case 401, 403 -> ProviderException.accessDenied("permission denied (HTTP " + status + ") " + what);
-            case 404 -> ProviderException.notFound("not found in Vault (HTTP 404): " + what);
+            // Not NOT_FOUND: a 404 from a login path or a mount is a wrong configuration, and only
+            // VaultKv knows when a 404 means "the remote secret does not exist" (see ProviderException).
+            case 404 -> ProviderException.invalidConfig("nothing found in Vault (HTTP 404) " + what);
             case 412 -> ProviderException.unavailable("Vault is not yet consistent for this request (HTTP 412) " + what, null);
             case 429 -> ProviderException.throttled("Vault rate limit reached (HTTP 429) " + what);
             case 503 -> ProviderException.unavailable(isSealed(body)

@@ -46,7 +46,9 @@ final class VaultKv {
         String path = paths.data(key);
         boolean versioned = paths.v2() && version != null && !version.isEmpty();
         String what = "reading secret \"" + path + "\"" + (versioned ? " version " + version : "");
-        JsonNode data = get(encode(path) + (versioned ? "?version=" + encodeSegment(version) : ""), what).path("data");
+        JsonNode data = read(encode(path) + (versioned ? "?version=" + encodeSegment(version) : ""), what, false,
+                () -> ProviderException.notFound("secret \"" + path + "\"" + (versioned ? " version " + version : "")
+                        + " not found in Vault (HTTP 404)")).path("data");
         if (paths.v2()) {
             data = data.path("data");
         }
@@ -61,7 +63,9 @@ final class VaultKv {
     /** A v2 secret's metadata as upstream reports it: the system fields plus custom_metadata. */
     Map<String, String> metadata(String key) {
         String path = paths.metadata(key);
-        JsonNode data = get(encode(path), "reading metadata \"" + path + "\"").path("data");
+        // The data may exist although its metadata cannot be read: a plain error, never NOT_FOUND (as upstream).
+        JsonNode data = read(encode(path), "reading metadata \"" + path + "\"", false,
+                () -> ProviderException.missingValue("metadata of secret \"" + key + "\" not found in Vault (HTTP 404)")).path("data");
         Map<String, String> out = new LinkedHashMap<>();
         for (String k : SYSTEM_METADATA) {
             JsonNode v = data.get(k);
@@ -78,7 +82,7 @@ final class VaultKv {
     List<String> list(String prefix) {
         List<String> out = new ArrayList<>();
         String path = paths.list(prefix);
-        JsonNode keys = read(encode(path), "listing \"" + path + "\"", true).path("data").path("keys");
+        JsonNode keys = read(encode(path), "listing \"" + path + "\"", true, null).path("data").path("keys");
         for (JsonNode k : keys) {
             String name = prefix + k.asText();
             if (name.endsWith("/")) {
@@ -90,11 +94,8 @@ final class VaultKv {
         return out;
     }
 
-    private JsonNode get(String encodedPath, String what) {
-        return read(encodedPath, what, false);
-    }
-
-    private JsonNode read(String encodedPath, String what, boolean list) {
+    /** @param on404 what a 404 means for this read, or null for the generic answer */
+    private JsonNode read(String encodedPath, String what, boolean list, java.util.function.Supplier<ProviderException> on404) {
         VaultSession session = tokens.session();
         LogicalResponse r = call(session, encodedPath, what, list);
         if (status(r) == 403) {
@@ -105,6 +106,9 @@ final class VaultKv {
         }
         int status = status(r);
         byte[] body = r.getRestResponse().getBody();
+        if (status == 404 && on404 != null) {
+            throw on404.get();
+        }
         if (status != 200) {
             throw errors.status(status, body, what);
         }

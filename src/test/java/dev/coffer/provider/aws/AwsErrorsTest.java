@@ -108,9 +108,18 @@ class AwsErrorsTest {
     void aMissingPropertyNamesPropertyAndKey() {
         t.aws.secretsManager().put("json", "{\"user\":\"" + CANARY + "\"}");
 
-        ProviderException e = fails(() -> sm.getSecret(ref("json", "password", null)), Kind.NOT_FOUND);
+        ProviderException e = fails(() -> sm.getSecret(ref("json", "password", null)), Kind.MISSING_VALUE);
 
         assertThat(e.getMessage()).contains("\"password\"").contains("\"json\"");
+    }
+
+    @Test
+    void aVersionWithNeitherStringNorBinaryIsAPlainErrorNotNotFound() {
+        t.aws.secretsManager().putEmpty("hollow");
+
+        ProviderException e = fails(() -> sm.getSecret(ref("hollow", null, null)), Kind.MISSING_VALUE);
+
+        assertThat(e.getMessage()).contains("\"hollow\"").contains("neither SecretString nor SecretBinary");
     }
 
     @Test

@@ -64,7 +64,8 @@ class ParameterStoreTest {
         assertThat(str(client.getSecret(ref("/app/key", null, "1")))).isEqualTo("v1");
         assertThat(t.aws.requests()).anySatisfy(r -> assertThat(r.json().path("Name").asText()).isEqualTo("/app/key:1"));
         assertThatThrownBy(() -> client.getSecret(ref("/app/key", null, "9")))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.NOT_FOUND));
+                // the parameter exists: a missing version is a plain error, not "the remote secret does not exist"
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.MISSING_VALUE));
     }
 
     @Test

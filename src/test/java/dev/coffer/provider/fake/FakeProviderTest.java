@@ -123,10 +123,10 @@ class FakeProviderTest {
     }
 
     @Test
-    void missingPropertyIsNotFound() {
-        fails(() -> get("{key: json, property: a.c}"), ProviderException.Kind.NOT_FOUND, "property \"a.c\"");
-        fails(() -> get("{key: json, property: arr.7}"), ProviderException.Kind.NOT_FOUND, "arr.7");
-        fails(() -> get("{key: json, property: num.x}"), ProviderException.Kind.NOT_FOUND, "num.x");
+    void missingPropertyIsAMissingValue() {
+        fails(() -> get("{key: json, property: a.c}"), ProviderException.Kind.MISSING_VALUE, "property \"a.c\"");
+        fails(() -> get("{key: json, property: arr.7}"), ProviderException.Kind.MISSING_VALUE, "arr.7");
+        fails(() -> get("{key: json, property: num.x}"), ProviderException.Kind.MISSING_VALUE, "num.x");
     }
 
     @Test

@@ -121,8 +121,8 @@ class KubernetesReadTest {
         assertThat(text(client.getSecret(metadataRef("db", "labels")))).isEqualTo("{\"team\":\"a\"}");
         assertThat(text(client.getSecret(metadataRef("db", "annotations.owner")))).isEqualTo("ops");
         assertThat(text(client.getSecret(metadataRef("db", "annotations.example.com/meta")))).isEqualTo("{\"tier\":\"gold\"}");
-        assertKind(() -> client.getSecret(metadataRef("db", "labels.missing")), ProviderException.Kind.NOT_FOUND);
-        assertKind(() -> client.getSecret(metadataRef("db", "owner")), ProviderException.Kind.NOT_FOUND);
+        assertKind(() -> client.getSecret(metadataRef("db", "labels.missing")), ProviderException.Kind.MISSING_VALUE);
+        assertKind(() -> client.getSecret(metadataRef("db", "owner")), ProviderException.Kind.INVALID_CONFIG);
     }
 
     @Test
@@ -134,15 +134,15 @@ class KubernetesReadTest {
     }
 
     @Test
-    void missingSecretOrKeyIsNotFound() {
+    void onlyAMissingSecretIsNotFoundAMissingKeyIsAMissingValue() {
         assertThatThrownBy(() -> client.getSecret(ref("nope", null)))
                 .isInstanceOf(ProviderException.class)
                 .hasMessage("Secret \"nope\" not found in namespace shared-secrets")
                 .extracting(e -> ((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.NOT_FOUND);
-        assertKind(() -> client.getSecret(ref("db", "nope")), ProviderException.Kind.NOT_FOUND);
+        assertKind(() -> client.getSecret(ref("db", "nope")), ProviderException.Kind.MISSING_VALUE);
         assertKind(() -> client.getSecretMap(ref("nope", null)), ProviderException.Kind.NOT_FOUND);
-        assertKind(() -> client.getSecretMap(ref("db", "nope")), ProviderException.Kind.NOT_FOUND);
-        assertKind(() -> client.getSecret(ref("db", "settings.nope")), ProviderException.Kind.NOT_FOUND);
+        assertKind(() -> client.getSecretMap(ref("db", "nope")), ProviderException.Kind.MISSING_VALUE);
+        assertKind(() -> client.getSecret(ref("db", "settings.nope")), ProviderException.Kind.MISSING_VALUE);
         // a Secret of another namespace is not visible
         assertKind(() -> client.getSecret(ref("db-other", null)), ProviderException.Kind.NOT_FOUND);
     }

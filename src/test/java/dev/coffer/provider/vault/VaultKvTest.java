@@ -81,7 +81,7 @@ class VaultKvTest {
         assertThat(str(c.getSecret(remote("app/db", "nested.ports.1")))).isEqualTo("5433");
         assertThat(str(c.getSecret(remote("app/db", "nested")))).isEqualTo("{\"host\":\"db.local\",\"ports\":[5432,5433]}");
         assertThatThrownBy(() -> c.getSecret(remote("app/db", "nested.missing")))
-                .isInstanceOf(ProviderException.class).extracting("kind").isEqualTo(ProviderException.Kind.NOT_FOUND);
+                .isInstanceOf(ProviderException.class).extracting("kind").isEqualTo(ProviderException.Kind.MISSING_VALUE);
     }
 
     @Test
@@ -153,6 +153,29 @@ class VaultKvTest {
         r.property = null;
         assertThat(str(c.getSecret(r))).contains("\"env\":\"prod\"").contains("\"current_version\":\"2\"");
         assertThat(vault.seen()).anySatisfy(s -> assertThat(s.path()).isEqualTo("secret/metadata/app/db"));
+    }
+
+    @Test
+    void aMetadata404ForASecretWhoseDataExistsIsAPlainErrorNotNotFound() {
+        vault.hideMetadata("secret", "app/db");
+        SecretsClient c = client(VaultStores.kv2(vault.url()));
+        ExternalSecretDataRemoteRef r = remote("app/db", "team");
+        r.metadataPolicy = MetadataPolicy.Fetch;
+        assertThatThrownBy(() -> c.getSecret(r)).isInstanceOf(ProviderException.class)
+                .hasMessageContaining("metadata of secret \"app/db\"")
+                .extracting("kind").isEqualTo(ProviderException.Kind.MISSING_VALUE);
+        assertThat(str(c.getSecret(remote("app/db", "password")))).isNotEmpty();
+    }
+
+    @Test
+    void a404OutsideTheSecretReadIsAConfigurationErrorNotNotFound() {
+        SecretsClient c = client(VaultStores.kv2(vault.url()));
+        ExternalSecretFind find = new ExternalSecretFind();
+        find.path = "no-such-folder";
+        find.name = new FindName();
+        find.name.regexp = ".*";
+        assertThatThrownBy(() -> c.getAllSecrets(find)).isInstanceOf(ProviderException.class)
+                .extracting("kind").isEqualTo(ProviderException.Kind.INVALID_CONFIG);
     }
 
     @Test

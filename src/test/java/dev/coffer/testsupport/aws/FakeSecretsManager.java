@@ -49,6 +49,11 @@ public final class FakeSecretsManager {
         return putVersion(name, new Version(value, null));
     }
 
+    /** A version with neither SecretString nor SecretBinary (AWS does not prevent it through every API). */
+    public synchronized String putEmpty(String name) {
+        return putVersion(name, new Version(null, null));
+    }
+
     public synchronized String putBinary(String name, byte[] value) {
         return putVersion(name, new Version(null, value));
     }

@@ -119,6 +119,8 @@ public final class VaultTestServer implements AutoCloseable {
     }
 
     /** A plain-HTTP server on 127.0.0.1. */
+    private final java.util.Set<String> hiddenMetadata = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public static VaultTestServer start(Clock clock) {
         try {
             return new VaultTestServer(clock, HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
@@ -178,6 +180,12 @@ public final class VaultTestServer implements AutoCloseable {
     }
 
     /** Soft-deletes one version of a v2 secret: reads of it answer 404 with data null. */
+    /** The metadata endpoint answers 404 for this secret, although its data is there. */
+    public VaultTestServer hideMetadata(String mount, String path) {
+        hiddenMetadata.add(mount + "/" + path);
+        return this;
+    }
+
     public VaultTestServer deleteVersion(String mount, String path, int version) {
         kv.get(mount + "/" + path).set(version - 1, null);
         return this;
@@ -521,7 +529,7 @@ public final class VaultTestServer implements AutoCloseable {
 
     private void readMetadata(HttpExchange ex, String key) throws IOException {
         List<Map<String, Object>> versions = kv.get(key);
-        if (versions == null) {
+        if (versions == null || hiddenMetadata.contains(key)) {
             reply(ex, 404, Map.of("errors", List.of()));
             return;
         }
