@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.coffer.provider.KubeAccess;
 import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.store.ClientCache;
+import dev.coffer.store.ControllerClass;
 import dev.coffer.store.StoreReconciliation;
 import dev.coffer.store.StoreValidator;
 import dev.coffer.sync.Templaters;
@@ -19,6 +20,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Wires the plain-Java core into the operator. The core has no CDI in it, so the short-lived
@@ -64,8 +66,16 @@ public class OperatorBeans {
     @Produces
     @Singleton
     StoreReconciliation storeReconciliation(StoreValidator validator, KubeAccess kube, EventRecorder events,
-            @ConfigProperty(name = "coffer.store.revalidation-interval", defaultValue = "5m") Duration revalidation) {
-        return new StoreReconciliation(validator, kube, events, revalidation);
+            @ConfigProperty(name = "coffer.store.revalidation-interval", defaultValue = "5m") Duration revalidation,
+            ControllerClass controllerClass) {
+        return new StoreReconciliation(validator, kube, events, revalidation, controllerClass);
+    }
+
+    /** ESO's --controller-class: empty (the default) serves only stores without spec.controller. */
+    @Produces
+    @Singleton
+    ControllerClass controllerClass(@ConfigProperty(name = "coffer.controller-class") Optional<String> name) {
+        return new ControllerClass(name.orElse(""));
     }
 
     @Produces

@@ -23,6 +23,9 @@ public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretSto
 
     @Override
     public UpdateControl<ClusterSecretStore> reconcile(ClusterSecretStore store, Context<ClusterSecretStore> context) {
+        if (!reconciliation.serves(store.getSpec())) {
+            return UpdateControl.noUpdate(); // another controller class's store (see ControllerClass)
+        }
         if (store.getStatus() == null) {
             store.setStatus(new SecretStoreStatus());
         }

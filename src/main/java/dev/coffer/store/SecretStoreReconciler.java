@@ -23,6 +23,9 @@ public class SecretStoreReconciler implements Reconciler<SecretStore> {
 
     @Override
     public UpdateControl<SecretStore> reconcile(SecretStore store, Context<SecretStore> context) {
+        if (!reconciliation.serves(store.getSpec())) {
+            return UpdateControl.noUpdate(); // another controller class's store (see ControllerClass)
+        }
         if (store.getStatus() == null) {
             store.setStatus(new SecretStoreStatus());
         }

@@ -29,17 +29,28 @@ public final class StoreReconciliation {
     private final KubeAccess kube;
     private final EventRecorder events;
     private final Duration defaultRevalidation;
+    private final ControllerClass controllerClass;
 
     public StoreReconciliation(StoreValidator validator, KubeAccess kube, EventRecorder events) {
-        this(validator, kube, events, DEFAULT_REVALIDATION);
+        this(validator, kube, events, DEFAULT_REVALIDATION, ControllerClass.NONE);
     }
 
-    /** @param defaultRevalidation how often stores without spec.refreshInterval are re-validated */
-    public StoreReconciliation(StoreValidator validator, KubeAccess kube, EventRecorder events, Duration defaultRevalidation) {
+    /**
+     * @param defaultRevalidation how often stores without spec.refreshInterval are re-validated
+     * @param controllerClass     which stores are this controller's (the others are left alone)
+     */
+    public StoreReconciliation(StoreValidator validator, KubeAccess kube, EventRecorder events, Duration defaultRevalidation,
+                               ControllerClass controllerClass) {
         this.validator = validator;
         this.kube = kube;
         this.events = events;
         this.defaultRevalidation = defaultRevalidation;
+        this.controllerClass = controllerClass;
+    }
+
+    /** Whether this store belongs to this controller's class; others get no validation and no status. */
+    public boolean serves(SecretStoreSpec spec) {
+        return controllerClass.serves(spec);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.ConversionStrategy;
 import dev.coffer.api.externalsecrets.v1.DecodingStrategy;
+import dev.coffer.api.externalsecrets.v1.DeletionPolicy;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretData;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretDataFromRemoteRef;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretSpec;
@@ -21,30 +22,58 @@ import java.util.Map;
  * strategies (conversion, decoding, null bytes, rewrite). Items with a {@code generatorRef} get
  * their values from the {@link GeneratorSource}. {@code dataFrom} is read first and
  * {@code data} last, so explicit keys win, as upstream.
+ *
+ * <p>Missing remote secrets follow ESO: under deletionPolicy Delete or Merge, an entry whose
+ * remote secret does not exist ({@link ProviderException.Kind#NOT_FOUND}) is skipped and reported
+ * to the {@link MissingEntries} listener, and the others are still fetched; what to do when
+ * nothing at all is left is the reconciler's call. Under Retain it is an error, so the Secret
+ * keeps every key it had.
  */
 public final class DataFetcher {
 
     private final ClientSource clients;
     private final GeneratorSource generators;
     private final SecretTemplater templater;
+    private final MissingEntries missing;
+
+    /** Hears of each entry skipped because its remote secret does not exist, e.g. "spec.data[2] (key=db)". */
+    public interface MissingEntries {
+        MissingEntries IGNORE = where -> { };
+
+        void skipped(String where);
+    }
 
     public DataFetcher(ClientSource clients, SecretTemplater templater) {
         this(clients, GeneratorSource.NONE, templater);
     }
 
     public DataFetcher(ClientSource clients, GeneratorSource generators, SecretTemplater templater) {
+        this(clients, generators, templater, MissingEntries.IGNORE);
+    }
+
+    public DataFetcher(ClientSource clients, GeneratorSource generators, SecretTemplater templater, MissingEntries missing) {
         this.clients = clients;
         this.generators = generators;
         this.templater = templater;
+        this.missing = missing;
     }
 
     public Map<String, byte[]> fetch(ExternalSecretSpec spec) {
+        boolean skipMissing = Policies.deletion(spec) != DeletionPolicy.Retain;
         Map<String, byte[]> out = new LinkedHashMap<>();
         if (spec.dataFrom != null) {
             for (int i = 0; i < spec.dataFrom.size(); i++) {
                 ExternalSecretDataFromRemoteRef ref = spec.dataFrom.get(i);
                 String where = "spec.dataFrom[" + i + "]";
-                out.putAll(isGenerator(ref.sourceRef) ? generatedDataFrom(ref, where) : fetchDataFrom(spec, ref, where));
+                if (isGenerator(ref.sourceRef)) {
+                    out.putAll(generatedDataFrom(ref, where));
+                    continue;
+                }
+                try {
+                    out.putAll(fetchDataFrom(spec, ref, where));
+                } catch (ProviderException e) {
+                    skipIfMissing(e, skipMissing, where);
+                }
             }
         }
         if (spec.data != null) {
@@ -54,13 +83,29 @@ public final class DataFetcher {
                     out.put(d.secretKey, generatedData(d, "spec.data[" + i + "]"));
                     continue;
                 }
-                SecretsClient client = client(spec, d.sourceRef, "spec.data secretKey \"" + d.secretKey + "\"");
-                byte[] value = client.getSecret(d.remoteRef);
-                checkNullBytes(value, d.remoteRef.nullBytePolicy, d.secretKey);
-                out.put(d.secretKey, ValueDecoding.decode(value, d.remoteRef.decodingStrategy, d.secretKey));
+                try {
+                    out.put(d.secretKey, fetchData(spec, d));
+                } catch (ProviderException e) {
+                    skipIfMissing(e, skipMissing, "spec.data[" + i + "] (key=" + d.remoteRef.key + ")");
+                }
             }
         }
         return out;
+    }
+
+    private byte[] fetchData(ExternalSecretSpec spec, ExternalSecretData d) {
+        SecretsClient client = client(spec, d.sourceRef, "spec.data secretKey \"" + d.secretKey + "\"");
+        byte[] value = client.getSecret(d.remoteRef);
+        checkNullBytes(value, d.remoteRef.nullBytePolicy, d.secretKey);
+        return ValueDecoding.decode(value, d.remoteRef.decodingStrategy, d.secretKey);
+    }
+
+    /** Rethrows anything but "the remote secret does not exist" under a policy that lets such entries go. */
+    private void skipIfMissing(ProviderException e, boolean skipMissing, String where) {
+        if (!skipMissing || e.kind() != ProviderException.Kind.NOT_FOUND) {
+            throw e;
+        }
+        missing.skipped(where);
     }
 
     private Map<String, byte[]> fetchDataFrom(ExternalSecretSpec spec, ExternalSecretDataFromRemoteRef ref, String where) {

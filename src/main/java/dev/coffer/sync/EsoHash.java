@@ -54,6 +54,11 @@ public final class EsoHash {
         return sha3("{annotations:" + goMap(annotations) + " labels:" + goMap(labels) + "}");
     }
 
+    /** The hash of a string (Go prints it raw), as ESO's created-by label holds {@code "namespace/name"}. */
+    public static String ofString(String text) {
+        return sha3(text);
+    }
+
     private static String goMap(Map<String, String> map) {
         StringBuilder text = new StringBuilder("map[");
         boolean first = true;

@@ -7,7 +7,6 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecretDataFromRemoteRef;
 import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
 import dev.coffer.api.externalsecrets.v1.StoreKind;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -25,7 +24,9 @@ import java.util.stream.Collectors;
  * What wakes an ExternalSecret besides its own changes:
  * <ul>
  *   <li>its managed Secret changing or disappearing (drift is repaired at once). Only Secrets
- *   with the managed label are watched, so Coffer never caches Secrets it does not own;</li>
+ *   with the managed label are watched, so Coffer never caches Secrets it does not own. A Secret
+ *   maps to the ExternalSecrets that target its name (an index, as upstream), whatever the
+ *   creationPolicy, so no mark of Coffer's own is needed on the Secret;</li>
  *   <li>a store it uses changing, for example becoming Ready.</li>
  * </ul>
  */
@@ -33,16 +34,19 @@ final class ExternalSecretEventSources {
 
     static final String MANAGED_SECRETS = "managed-secrets";
     private static final String STORE_INDEX = "stores";
+    private static final String TARGET_INDEX = "target";
 
     private ExternalSecretEventSources() {
     }
 
     static List<EventSource<?, ExternalSecret>> create(EventSourceContext<ExternalSecret> context) {
         context.getPrimaryCache().addIndexer(STORE_INDEX, ExternalSecretEventSources::storeKeys);
+        context.getPrimaryCache().addIndexer(TARGET_INDEX, es -> es.getSpec() == null ? List.of()
+                : List.of(es.getMetadata().getNamespace() + "/" + Policies.targetName(es)));
         var secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, ExternalSecret.class)
                 .withName(MANAGED_SECRETS)
                 .withLabelSelector(ManagedSecret.LABEL_MANAGED + "=true")
-                .withSecondaryToPrimaryMapper(ExternalSecretEventSources::writerOf)
+                .withSecondaryToPrimaryMapper(s -> targetersOf(context, s))
                 .build(), context);
         var stores = new InformerEventSource<>(InformerEventSourceConfiguration.from(SecretStore.class, ExternalSecret.class)
                 .withSecondaryToPrimaryMapper(s -> usersOf(context, key(StoreKind.SecretStore, s.getMetadata().getNamespace(),
@@ -54,25 +58,10 @@ final class ExternalSecretEventSources {
         return List.of(secrets, stores, clusterStores);
     }
 
-    /** The ExternalSecret that writes a Secret: its controller ownerReference, else the written-by annotation. */
-    static Set<ResourceID> writerOf(Secret secret) {
-        String ns = secret.getMetadata().getNamespace();
-        if (secret.getMetadata().getOwnerReferences() != null) {
-            for (OwnerReference ref : secret.getMetadata().getOwnerReferences()) {
-                if (Boolean.TRUE.equals(ref.getController()) && "ExternalSecret".equals(ref.getKind())) {
-                    return Set.of(new ResourceID(ref.getName(), ns));
-                }
-            }
-        }
-        String writer = secret.getMetadata().getAnnotations() == null ? null
-                : secret.getMetadata().getAnnotations().get(ManagedSecret.ANNOTATION_WRITTEN_BY);
-        if (writer != null && writer.contains("/")) {
-            String[] parts = writer.split("/", 2);
-            if (parts[0].equals(ns)) {
-                return Set.of(new ResourceID(parts[1], ns));
-            }
-        }
-        return Set.of();
+    /** The ExternalSecrets whose target is this Secret. */
+    static Set<ResourceID> targetersOf(EventSourceContext<ExternalSecret> context, Secret secret) {
+        return context.getPrimaryCache().byIndex(TARGET_INDEX, secret.getMetadata().getNamespace() + "/"
+                + secret.getMetadata().getName()).stream().map(ResourceID::fromResource).collect(Collectors.toSet());
     }
 
     private static Set<ResourceID> usersOf(EventSourceContext<ExternalSecret> context, String storeKey) {
@@ -83,22 +72,39 @@ final class ExternalSecretEventSources {
     /** Every store an ExternalSecret reads from: its own and any sourceRef.storeRef. */
     static List<String> storeKeys(ExternalSecret es) {
         Set<String> keys = new LinkedHashSet<>();
-        String ns = es.getMetadata().getNamespace();
-        if (es.getSpec() == null) {
-            return List.of();
+        for (SecretStoreRef ref : storeRefs(es)) {
+            addKey(keys, ref, es.getMetadata().getNamespace());
         }
-        addKey(keys, es.getSpec().secretStoreRef, ns);
+        return new ArrayList<>(keys);
+    }
+
+    /** The store references of an ExternalSecret (kind defaulted to SecretStore), its own first. */
+    static List<SecretStoreRef> storeRefs(ExternalSecret es) {
+        List<SecretStoreRef> refs = new ArrayList<>();
+        if (es.getSpec() == null) {
+            return refs;
+        }
+        addRef(refs, es.getSpec().secretStoreRef);
         if (es.getSpec().data != null) {
             for (ExternalSecretData d : es.getSpec().data) {
-                addKey(keys, d.sourceRef == null ? null : d.sourceRef.storeRef, ns);
+                addRef(refs, d.sourceRef == null ? null : d.sourceRef.storeRef);
             }
         }
         if (es.getSpec().dataFrom != null) {
             for (ExternalSecretDataFromRemoteRef d : es.getSpec().dataFrom) {
-                addKey(keys, d.sourceRef == null ? null : d.sourceRef.storeRef, ns);
+                addRef(refs, d.sourceRef == null ? null : d.sourceRef.storeRef);
             }
         }
-        return new ArrayList<>(keys);
+        return refs;
+    }
+
+    private static void addRef(List<SecretStoreRef> refs, SecretStoreRef ref) {
+        if (ref != null && ref.name != null && !ref.name.isEmpty()) {
+            SecretStoreRef copy = new SecretStoreRef();
+            copy.name = ref.name;
+            copy.kind = ref.kind == null ? StoreKind.SecretStore : ref.kind;
+            refs.add(copy);
+        }
     }
 
     private static void addKey(Set<String> keys, SecretStoreRef ref, String ns) {

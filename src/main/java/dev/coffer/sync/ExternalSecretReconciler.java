@@ -1,25 +1,30 @@
 package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.ClusterSecretStore;
+import dev.coffer.api.externalsecrets.v1.CreationPolicy;
 import dev.coffer.api.externalsecrets.v1.DeletionPolicy;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretStatus;
 import dev.coffer.api.externalsecrets.v1.SecretBinding;
 import dev.coffer.api.externalsecrets.v1.SecretStore;
+import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
+import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
+import dev.coffer.api.externalsecrets.v1.StoreKind;
 import dev.coffer.api.generators.v1alpha1.Generators;
 import dev.coffer.generator.GeneratorSession;
 import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.metrics.SyncMetrics;
 import dev.coffer.provider.KubeAccess;
-import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.store.ClientCache;
+import dev.coffer.store.ControllerClass;
 import dev.coffer.store.StoreAccess;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import jakarta.inject.Inject;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -63,6 +68,11 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
 
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
 
+    static final String MSG_SYNCED = "secret synced";
+    static final String MSG_RETAINED = "secret retained due to DeletionPolicy=Retain";
+    static final String MSG_MISSING = "secret will not be created due to CreationPolicy=Merge";
+    static final String MSG_IMMUTABLE = "secret synced; the target is immutable, so its data is kept as it is";
+
     private final KubernetesClient client;
     private final ProviderRegistry registry;
     private final ClientCache clients;
@@ -71,10 +81,19 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     private final SyncMetrics metrics;
     private final SyncEngine engine;
     private final GeneratorSync generators;
+    private final SecretWriter writer;
+    private final ControllerClass controllerClass;
     private final RetryBackoff backoff = new RetryBackoff();
 
     public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
                                     KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater) {
+        this(client, registry, clients, kube, events, metrics, templater, ControllerClass.NONE);
+    }
+
+    @Inject
+    public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
+                                    KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater,
+                                    ControllerClass controllerClass) {
         this.client = client;
         this.registry = registry;
         this.clients = clients;
@@ -83,6 +102,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         this.metrics = metrics;
         this.engine = new SyncEngine(templater);
         this.generators = GeneratorSync.standard(client, clients, kube);
+        this.writer = new SecretWriter(client, events);
+        this.controllerClass = controllerClass;
     }
 
     @Override
@@ -95,6 +116,11 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         Instant started = Instant.now();
         String ns = es.getMetadata().getNamespace();
         String name = es.getMetadata().getName();
+        if (usesAnotherClassesStore(es, context)) {
+            // As upstream: another controller's ExternalSecret; no status, no event, no metric.
+            LOG.debugf("ExternalSecret %s/%s uses a store of another controller class: left alone", ns, name);
+            return UpdateControl.noUpdate();
+        }
         try {
             UpdateControl<ExternalSecret> done = sync(es, context, started);
             backoff.reset(ns + "/" + name);
@@ -106,132 +132,123 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         }
     }
 
+    private boolean usesAnotherClassesStore(ExternalSecret es, Context<ExternalSecret> context) {
+        if (es.getSpec() == null) {
+            return false;
+        }
+        InformerStoreLookup stores = new InformerStoreLookup(context, client);
+        for (SecretStoreRef ref : ExternalSecretEventSources.storeRefs(es)) {
+            Optional<SecretStoreSpec> spec = ref.kind == StoreKind.ClusterSecretStore
+                    ? stores.clusterSecretStore(ref.name).map(ClusterSecretStore::getSpec)
+                    : stores.secretStore(es.getMetadata().getNamespace(), ref.name).map(SecretStore::getSpec);
+            if (spec.isPresent() && !controllerClass.serves(spec.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private UpdateControl<ExternalSecret> sync(ExternalSecret es, Context<ExternalSecret> context, Instant started) {
         String ns = es.getMetadata().getNamespace();
         String name = es.getMetadata().getName();
-        {
-            ExternalSecretValidator.validate(es.getSpec());
-            Optional<Secret> cached = managedSecrets(context).get(new ResourceID(Policies.targetName(es), ns));
-            RefreshDecision decision = RefreshPlanner.plan(es, cached.orElse(null), started);
-            // generators: recorded leases are renewed on their own schedule, without rotating other values
-            if (!decision.syncNow() && !generators.leaseDue(es, started)) {
-                UpdateControl<ExternalSecret> idle = UpdateControl.noUpdate();
-                generators.requeue(es, decision.requeueAfter(), started).ifPresent(idle::rescheduleAfter);
-                return idle;
+        ExternalSecretValidator.validate(es.getSpec());
+        Optional<Secret> cached = managedSecrets(context).get(new ResourceID(Policies.targetName(es), ns));
+        RefreshDecision decision = RefreshPlanner.plan(es, cached.orElse(null), started);
+        // generators: recorded leases are renewed on their own schedule, without rotating other values
+        if (!decision.syncNow() && !generators.leaseDue(es, started)) {
+            UpdateControl<ExternalSecret> idle = UpdateControl.noUpdate();
+            generators.requeue(es, decision.requeueAfter(), started).ifPresent(idle::rescheduleAfter);
+            return idle;
+        }
+        LOG.debugf("syncing ExternalSecret %s/%s: %s", ns, name, decision.why());
+        metrics.syncCall(ns, name);
+        StoreAccess stores = new StoreAccess(ns, new InformerStoreLookup(context, client), registry, clients, kube, true);
+        GeneratorSession generated = generators.session(es, cached.orElse(null), decision.syncNow());
+        // a sync that only maintained generator leases keeps the refresh it was waiting for
+        Optional<Duration> maintenance = generated.rotates() ? Optional.empty() : decision.requeueAfter();
+        String previousRefresh = es.getStatus() == null ? null : es.getStatus().refreshTime;
+        try {
+            Map<String, byte[]> data = engine.fetch(es, stores, generated, where -> events.normal(es,
+                    "MissingProviderSecret", "secret does not exist at provider using " + where));
+            Secret live = cached.isPresent() ? cached.get() : client.secrets().inNamespace(ns).withName(Policies.targetName(es)).get();
+            UpdateControl<ExternalSecret> done;
+            if (data.isEmpty() && asksTheProvider(es) && Policies.deletion(es.getSpec()) != DeletionPolicy.Merge) {
+                done = nothingLeft(es, live);
+            } else {
+                done = write(es, context, data, live);
             }
-            LOG.debugf("syncing ExternalSecret %s/%s: %s", ns, name, decision.why());
-            metrics.syncCall(ns, name);
-            StoreAccess stores = new StoreAccess(ns, new InformerStoreLookup(context, client), registry, clients, kube, true);
-            GeneratorSession generated = generators.session(es, cached.orElse(null), decision.syncNow());
-            try {
-                Map<String, byte[]> data;
-                try {
-                    data = engine.fetch(es, stores, generated);
-                } catch (ProviderException e) {
-                    if (e.kind() == ProviderException.Kind.NOT_FOUND && Policies.deletion(es.getSpec()) != DeletionPolicy.Retain) {
-                        return noDataLeft(es, context, e.getMessage());
-                    }
-                    throw e;
-                }
-                if (data.isEmpty() && Policies.deletion(es.getSpec()) != DeletionPolicy.Retain) {
-                    return noDataLeft(es, context, "the provider returned no data");
-                }
-                String result = write(es, context, data, cached.orElse(null));
-                status(es).generatorState = generated.commit(); // Coffer extension
-                return synced(es, result, generated.rotates() ? Optional.empty() : decision.requeueAfter());
-            } finally {
-                generated.abandon(); // revokes leases issued by a sync that did not commit them
+            status(es).generatorState = generated.commit(); // Coffer extension
+            if (maintenance.isEmpty()) {
+                return done;
             }
+            status(es).refreshTime = previousRefresh;
+            UpdateControl<ExternalSecret> control = UpdateControl.patchStatus(es);
+            generators.requeue(es, maintenance, Instant.now()).ifPresent(control::rescheduleAfter);
+            return control;
+        } finally {
+            generated.abandon(); // revokes leases issued by a sync that did not commit them
         }
     }
 
-    /** The write step; returns a message for the Ready condition. */
-    private String write(ExternalSecret es, Context<ExternalSecret> context, Map<String, byte[]> data, Secret cached) {
-        String ns = es.getMetadata().getNamespace();
-        String target = Policies.targetName(es);
-        Secret live = cached != null ? cached : client.secrets().inNamespace(ns).withName(target).get();
+    /** Whether the spec reads provider data at all (a template-only ExternalSecret does not). */
+    private static boolean asksTheProvider(ExternalSecret es) {
+        return (es.getSpec().data != null && !es.getSpec().data.isEmpty())
+                || (es.getSpec().dataFrom != null && !es.getSpec().dataFrom.isEmpty());
+    }
+
+    /**
+     * The provider has nothing for this ExternalSecret, as upstream: Retain keeps the Secret exactly
+     * as it is (and creates none); Delete deletes it. (Merge goes through the write step, which
+     * removes the keys this ExternalSecret manages.)
+     */
+    private UpdateControl<ExternalSecret> nothingLeft(ExternalSecret es, Secret live) {
+        if (Policies.deletion(es.getSpec()) == DeletionPolicy.Retain) {
+            return done(es, "SecretSynced", MSG_RETAINED, false);
+        }
+        if (Policies.creation(es.getSpec()) != CreationPolicy.Owner) {
+            throw new TargetConflictException(SyncFailure.REASON_ERROR, "unable to delete secret " + Policies.targetName(es)
+                    + ": creationPolicy=" + Policies.creation(es.getSpec()) + " is not Owner");
+        }
+        writer.deleteTarget(es, live);
+        return done(es, "SecretDeleted", SecretWriter.DELETED_BY_POLICY, false);
+    }
+
+    /** The write step: shape, plan against the live Secret, write what changed. */
+    private UpdateControl<ExternalSecret> write(ExternalSecret es, Context<ExternalSecret> context, Map<String, byte[]> data, Secret live) {
+        InformerEventSource<Secret, ExternalSecret> cache = managedSecrets(context);
         SecretWritePlan plan = engine.plan(es, data, live, kube);
-        switch (plan.action()) {
-            case CREATE -> {
-                Secret created = client.secrets().inNamespace(ns).resource(plan.secret()).create();
-                managedSecrets(context).handleRecentResourceCreate(ResourceID.fromResource(created), created);
-                LOG.infof("created Secret %s/%s for ExternalSecret %s", ns, target, es.getMetadata().getName());
-                events.normal(es, "Created", "Created Secret " + target);
-                return "secret synced";
-            }
-            case UPDATE -> {
-                Secret updated = replace(live, plan.secret());
-                managedSecrets(context).handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, live);
-                LOG.infof("updated Secret %s/%s for ExternalSecret %s", ns, target, es.getMetadata().getName());
-                events.normal(es, "Updated", "Updated Secret " + target);
-                return "secret synced";
-            }
-            default -> {
-                return Policies.creation(es.getSpec()) == dev.coffer.api.externalsecrets.v1.CreationPolicy.None
-                        ? "secret synced (creationPolicy None: nothing written)" : "secret synced";
-            }
+        if (Policies.creation(es.getSpec()) == CreationPolicy.Owner) {
+            writer.deleteOrphans(es, cache);
         }
+        writer.apply(es, plan, live, cache);
+        return switch (plan.action()) {
+            case TARGET_MISSING -> done(es, "SecretMissing", MSG_MISSING, false);
+            case KEEP_IMMUTABLE -> done(es, "SecretSynced", MSG_IMMUTABLE, true);
+            default -> done(es, "SecretSynced", MSG_SYNCED, Policies.creation(es.getSpec()) != CreationPolicy.None);
+        };
     }
 
-    /** Kubernetes forbids changing a Secret's type in place: such a change is a delete and create. */
-    private Secret replace(Secret live, Secret next) {
-        var secrets = client.secrets().inNamespace(live.getMetadata().getNamespace());
-        if (live.getType() != null && !live.getType().equals(next.getType())) {
-            secrets.withName(live.getMetadata().getName()).delete();
-            next.getMetadata().setResourceVersion(null);
-            return secrets.resource(next).create();
-        }
-        return secrets.resource(next).update();
-    }
-
-    /** deletionPolicy Delete or Merge, and the provider has nothing for us. */
-    private UpdateControl<ExternalSecret> noDataLeft(ExternalSecret es, Context<ExternalSecret> context, String why) {
-        String ns = es.getMetadata().getNamespace();
-        String target = Policies.targetName(es);
-        Secret live = client.secrets().inNamespace(ns).withName(target).get();
-        String message;
-        if (live == null) {
-            message = why + "; there is no Secret to delete";
-        } else if (Policies.deletion(es.getSpec()) == DeletionPolicy.Delete) {
-            if (!SecretOwnership.controlledBy(live, es)) {
-                throw new TargetConflictException(SyncFailure.REASON_ERROR, why + "; Secret " + target
-                        + " is not controlled by this ExternalSecret, so it is not deleted");
-            }
-            client.secrets().inNamespace(ns).withName(target).delete();
-            message = why + "; deleted Secret " + target + " (deletionPolicy Delete)";
-            events.normal(es, "Deleted", message);
-        } else {
-            Secret trimmed = SecretOwnership.withoutMergedKeys(live);
-            replace(live, trimmed);
-            message = why + "; removed this ExternalSecret's keys from Secret " + target + " (deletionPolicy Merge)";
-            events.normal(es, "Deleted", message);
-        }
-        LOG.infof("ExternalSecret %s/%s: %s", ns, es.getMetadata().getName(), message);
+    /** Ready=True with the given reason; {@code bound}: a target Secret exists and is named in status.binding. */
+    private UpdateControl<ExternalSecret> done(ExternalSecret es, String reason, String message, boolean bound) {
         ExternalSecretStatus status = status(es);
-        status.conditions = Conditions.set(status.conditions, READY, "False", "SecretDeleted", message, Instant.now());
-        status.syncedResourceVersion = RefreshPlanner.syncedResourceVersion(es.getMetadata());
+        if (!Conditions.same(status.conditions, READY, "True", reason, message)) {
+            LOG.infof("ExternalSecret %s/%s: %s", es.getMetadata().getNamespace(), es.getMetadata().getName(), message);
+        }
+        status.conditions = Conditions.set(status.conditions, READY, "True", reason, message, Instant.now());
         status.refreshTime = now();
-        metrics.readyCondition(ns, es.getMetadata().getName(), false);
-        UpdateControl<ExternalSecret> control = UpdateControl.patchStatus(es);
-        RefreshPlanner.nextAfterSync(es).ifPresent(control::rescheduleAfter);
-        return control;
-    }
-
-    /** @param maintenance for a sync that only maintained generator leases: the wait left until the refresh */
-    private UpdateControl<ExternalSecret> synced(ExternalSecret es, String message, Optional<Duration> maintenance) {
-        ExternalSecretStatus status = status(es);
-        status.conditions = Conditions.set(status.conditions, READY, "True", "SecretSynced", message, Instant.now());
-        if (maintenance.isEmpty()) {
-            status.refreshTime = now();
-        }
         status.syncedResourceVersion = RefreshPlanner.syncedResourceVersion(es.getMetadata());
-        SecretBinding binding = new SecretBinding();
-        binding.name = Policies.targetName(es);
-        status.binding = binding;
+        if (bound) {
+            SecretBinding binding = new SecretBinding();
+            binding.name = Policies.targetName(es);
+            status.binding = binding;
+        }
         metrics.readyCondition(es.getMetadata().getNamespace(), es.getMetadata().getName(), true);
         UpdateControl<ExternalSecret> control = UpdateControl.patchStatus(es);
-        Optional<Duration> refresh = maintenance.isPresent() ? maintenance : RefreshPlanner.nextAfterSync(es);
-        generators.requeue(es, refresh, Instant.now()).ifPresent(control::rescheduleAfter);
+        Optional<Duration> next = "SecretMissing".equals(reason)
+                // the target is not a managed Secret, so no event announces it: look again soon
+                ? Optional.of(backoff.next(es.getMetadata().getNamespace() + "/" + es.getMetadata().getName()))
+                : RefreshPlanner.nextAfterSync(es);
+        generators.requeue(es, next, Instant.now()).ifPresent(control::rescheduleAfter);
         return control;
     }
 

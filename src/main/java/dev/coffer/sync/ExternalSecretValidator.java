@@ -36,9 +36,12 @@ public final class ExternalSecretValidator {
         }
         CreationPolicy creation = Policies.creation(spec);
         DeletionPolicy deletion = Policies.deletion(spec);
-        if (deletion == DeletionPolicy.Delete && creation != CreationPolicy.Owner) {
-            throw new InvalidSpecException("deletionPolicy=Delete must not be used when the controller doesn't own the secret."
-                    + " Please set creationPolicy=Owner");
+        // As upstream's webhook: Delete would delete a Secret someone else made (Orphan is accepted;
+        // deleting its Secret is then refused at sync time, as upstream does).
+        if (deletion == DeletionPolicy.Delete && (creation == CreationPolicy.Merge || creation == CreationPolicy.None
+                || creation == CreationPolicy.CreateOrMerge)) {
+            throw new InvalidSpecException("deletionPolicy=Delete must not be used with creationPolicy=" + creation
+                    + ": the controller does not own the secret. Please set creationPolicy=Owner");
         }
         if (deletion == DeletionPolicy.Merge && creation == CreationPolicy.None) {
             throw new InvalidSpecException("deletionPolicy=Merge must not be used with creationPolicy=None."

@@ -15,10 +15,22 @@ public final class ManagedSecret {
 
     public static final String LABEL_MANAGED = "reconcile.external-secrets.io/managed";
     public static final String ANNOTATION_DATA_HASH = "reconcile.external-secrets.io/data-hash";
-    /** Which ExternalSecret writes this Secret ("namespace/name"), for policies without an ownerReference. */
-    public static final String ANNOTATION_WRITTEN_BY = "coffer.dev/external-secret";
-    /** The keys this ExternalSecret merged in, so deletionPolicy Merge removes only those. */
+    /**
+     * ESO's mark of the ExternalSecret that created a Secret with creationPolicy Owner: the hash of
+     * "namespace/name". It finds the Secret left behind when target.name changes.
+     */
+    public static final String LABEL_CREATED_BY = "reconcile.external-secrets.io/created-by";
+    /**
+     * The keys a Merge or CreateOrMerge ExternalSecret put into a Secret it does not own, so a later
+     * sync (or deletionPolicy Merge) removes exactly those and leaves the owner's keys alone. ESO
+     * reads the same from its field manager in managedFields, which Coffer does not rely on.
+     */
     public static final String ANNOTATION_MERGED_KEYS = "coffer.dev/merged-keys";
+
+    /** The created-by label value for an ExternalSecret. */
+    public static String createdBy(String namespace, String name) {
+        return EsoHash.ofString(namespace + "/" + name);
+    }
 
     private ManagedSecret() {
     }

@@ -35,8 +35,11 @@ public final class RefreshPlanner {
         var status = es.getStatus();
         String synced = status == null ? null : status.syncedResourceVersion;
         RefreshPolicy policy = Policies.refresh(spec);
-        // CreatedOnce syncs only if never synced: later spec or metadata changes do not count (as upstream).
-        boolean changeCounts = synced == null || policy != RefreshPolicy.CreatedOnce;
+        Duration interval = Policies.refreshInterval(spec);
+        // As upstream, once synced: CreatedOnce, and refreshInterval 0, ignore later spec and metadata
+        // changes (the force-sync annotation included); only a lost or edited Secret syncs again.
+        boolean changeCounts = synced == null
+                || (policy != RefreshPolicy.CreatedOnce && !(policy == RefreshPolicy.Periodic && interval.isZero()));
         if (changeCounts && !syncedResourceVersion(es.getMetadata()).equals(synced)) {
             return RefreshDecision.sync(synced == null ? "never synced" : "spec or metadata changed");
         }
@@ -44,7 +47,10 @@ public final class RefreshPlanner {
         if (last.isEmpty()) {
             return RefreshDecision.sync("never synced");
         }
-        if (Policies.creation(spec) != CreationPolicy.None && !ManagedSecret.isIntact(target)) {
+        if (last.get().isAfter(now)) {
+            return RefreshDecision.sync("refreshTime is in the future"); // as upstream: a clock went wrong
+        }
+        if (expectsTarget(es) && !ManagedSecret.isIntact(target)) {
             return RefreshDecision.sync(target == null ? "target Secret is missing" : "target Secret drifted");
         }
         if (policy == RefreshPolicy.CreatedOnce) {
@@ -53,7 +59,6 @@ public final class RefreshPlanner {
         if (policy == RefreshPolicy.OnChange) {
             return RefreshDecision.never("refreshPolicy OnChange: unchanged since the last sync");
         }
-        Duration interval = Policies.refreshInterval(spec);
         if (interval.isZero()) {
             return RefreshDecision.never("refreshInterval 0: synced once");
         }
@@ -62,6 +67,21 @@ public final class RefreshPlanner {
             return RefreshDecision.sync("refresh interval elapsed");
         }
         return RefreshDecision.waitFor(Duration.between(now, due).plus(jitter(es, interval)));
+    }
+
+    /**
+     * Whether a managed target Secret should exist: not with creationPolicy None, and not after the
+     * last sync found nothing at the provider and so deleted it (Delete) or created none (Retain);
+     * syncing again at once for those would only find nothing again.
+     */
+    private static boolean expectsTarget(ExternalSecret es) {
+        if (Policies.creation(es.getSpec()) == CreationPolicy.None) {
+            return false;
+        }
+        var ready = es.getStatus() == null || es.getStatus().conditions == null ? null : es.getStatus().conditions.stream()
+                .filter(c -> "Ready".equals(c.type)).findFirst().orElse(null);
+        return ready == null || !("SecretDeleted".equals(ready.reason)
+                || ExternalSecretReconciler.MSG_RETAINED.equals(ready.message));
     }
 
     /** When to look again after a successful sync, or empty for no periodic refresh. */

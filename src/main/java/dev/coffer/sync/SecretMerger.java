@@ -22,6 +22,9 @@ import java.util.TreeSet;
  */
 public final class SecretMerger {
 
+    /** Written by Coffer before 0.2 to find the writer of Secrets without an ownerReference; now an index does that. */
+    private static final String LEGACY_WRITTEN_BY = "coffer.dev/external-secret";
+
     private SecretMerger() {
     }
 
@@ -35,15 +38,14 @@ public final class SecretMerger {
         }
         if (live == null) {
             if (policy == CreationPolicy.Merge) {
-                throw new TargetConflictException("SecretMissing", "target Secret " + desired.name()
-                        + " does not exist: creationPolicy Merge only merges into an existing Secret");
+                return SecretWritePlan.missing();
             }
             return new SecretWritePlan(SecretWritePlan.Action.CREATE, build(es, desired, null, policy));
         }
         Secret next = build(es, desired, live, policy);
         if (Boolean.TRUE.equals(live.getImmutable()) && !Objects.equals(orEmpty(live.getData()), orEmpty(next.getData()))) {
-            throw new TargetConflictException("SecretSyncedError", "target Secret " + desired.name()
-                    + " is immutable and its data differs: delete it to let Coffer recreate it");
+            // As upstream: an immutable Secret keeps the data it was created with.
+            return new SecretWritePlan(SecretWritePlan.Action.KEEP_IMMUTABLE, live);
         }
         return sameContent(live, next) ? SecretWritePlan.none(live) : new SecretWritePlan(SecretWritePlan.Action.UPDATE, next);
     }
@@ -54,15 +56,22 @@ public final class SecretMerger {
         Map<String, String> labels = new TreeMap<>();
         Map<String, String> annotations = new TreeMap<>();
         List<OwnerReference> owners = new ArrayList<>();
+        List<String> finalizers = new ArrayList<>();
         String type = desired.type();
         if (live != null) {
             labels.putAll(orEmpty(live.getMetadata().getLabels()));
             annotations.putAll(orEmpty(live.getMetadata().getAnnotations()));
+            annotations.remove(LEGACY_WRITTEN_BY);
             if (live.getMetadata().getOwnerReferences() != null) {
                 owners.addAll(live.getMetadata().getOwnerReferences());
             }
+            if (live.getMetadata().getFinalizers() != null) {
+                finalizers.addAll(live.getMetadata().getFinalizers());
+            }
             if (merge) {
                 data.putAll(orEmpty(live.getData()));
+                // the keys this ExternalSecret merged in last time go, so a key it no longer has goes too
+                mergedKeys(live).forEach(data::remove);
                 type = live.getType();
             }
         }
@@ -72,8 +81,18 @@ public final class SecretMerger {
         if (merge || policy == CreationPolicy.Merge || policy == CreationPolicy.CreateOrMerge) {
             annotations.put(ManagedSecret.ANNOTATION_MERGED_KEYS, String.join(",", new TreeSet<>(desired.data().keySet())));
         }
-        if (policy == CreationPolicy.Owner && owners.stream().noneMatch(o -> Boolean.TRUE.equals(o.getController()))) {
-            owners.add(controllerRef(es));
+        if (policy == CreationPolicy.Owner) {
+            labels.put(ManagedSecret.LABEL_CREATED_BY, ManagedSecret.createdBy(es.getMetadata().getNamespace(), es.getMetadata().getName()));
+            if (owners.stream().noneMatch(o -> Boolean.TRUE.equals(o.getController()))) {
+                owners.add(controllerRef(es));
+            }
+        } else {
+            labels.remove(ManagedSecret.LABEL_CREATED_BY); // as upstream: only Owner Secrets carry it
+        }
+        for (String f : templateFinalizers(es)) {
+            if (!finalizers.contains(f)) {
+                finalizers.add(f);
+            }
         }
         annotations.put(ManagedSecret.ANNOTATION_DATA_HASH, ManagedSecret.dataHash(data));
         ObjectMeta meta = new ObjectMeta();
@@ -82,13 +101,29 @@ public final class SecretMerger {
         meta.setLabels(labels);
         meta.setAnnotations(annotations);
         meta.setOwnerReferences(owners.isEmpty() ? null : owners);
+        meta.setFinalizers(finalizers.isEmpty() ? null : finalizers);
         if (live != null) {
             meta.setResourceVersion(live.getMetadata().getResourceVersion());
-            meta.setFinalizers(live.getMetadata().getFinalizers());
         }
         return new SecretBuilder().withMetadata(meta).withType(type == null ? "Opaque" : type)
                 .withData(data).withImmutable(desired.immutable() ? Boolean.TRUE : live == null ? null : live.getImmutable())
                 .build();
+    }
+
+    /** The keys recorded in the merged-keys annotation of a Secret. */
+    static List<String> mergedKeys(Secret secret) {
+        Map<String, String> annotations = secret.getMetadata().getAnnotations();
+        String keys = annotations == null ? null : annotations.get(ManagedSecret.ANNOTATION_MERGED_KEYS);
+        return keys == null || keys.isEmpty() ? List.of() : List.of(keys.split(","));
+    }
+
+    private static List<String> templateFinalizers(ExternalSecret es) {
+        var target = es.getSpec().target;
+        if (target == null || target.template == null || target.template.metadata == null
+                || target.template.metadata.finalizers == null) {
+            return List.of();
+        }
+        return target.template.metadata.finalizers;
     }
 
     /** Upstream's ownership rule: a Secret controlled by another ExternalSecret is not ours to write. */
@@ -114,6 +149,7 @@ public final class SecretMerger {
 
     private static boolean sameContent(Secret live, Secret next) {
         return Objects.equals(orEmpty(live.getData()), orEmpty(next.getData()))
+                && Objects.equals(orEmptyList(live.getMetadata().getFinalizers()), orEmptyList(next.getMetadata().getFinalizers()))
                 && Objects.equals(orEmpty(live.getMetadata().getLabels()), orEmpty(next.getMetadata().getLabels()))
                 && Objects.equals(orEmpty(live.getMetadata().getAnnotations()), orEmpty(next.getMetadata().getAnnotations()))
                 && Objects.equals(live.getType(), next.getType())

@@ -46,7 +46,6 @@ public final class SecretShaper {
             }
         }
         labels.put(ManagedSecret.LABEL_MANAGED, "true");
-        annotations.put(ManagedSecret.ANNOTATION_WRITTEN_BY, es.getMetadata().getNamespace() + "/" + es.getMetadata().getName());
         return new DesiredSecret(es.getMetadata().getNamespace(), Policies.targetName(es), type,
                 labels, annotations, encode(data), Policies.immutable(es.getSpec()));
     }

@@ -31,8 +31,14 @@ public final class SyncEngine {
 
     /** Validates the spec and runs the remote reads, with generator items served by {@code generators}. */
     public Map<String, byte[]> fetch(ExternalSecret es, ClientSource clients, GeneratorSource generators) {
+        return fetch(es, clients, generators, DataFetcher.MissingEntries.IGNORE);
+    }
+
+    /** As above; {@code missing} hears of each entry skipped because its remote secret does not exist. */
+    public Map<String, byte[]> fetch(ExternalSecret es, ClientSource clients, GeneratorSource generators,
+                                     DataFetcher.MissingEntries missing) {
         ExternalSecretValidator.validate(es.getSpec());
-        return new DataFetcher(clients, generators, templater).fetch(es.getSpec());
+        return new DataFetcher(clients, generators, templater, missing).fetch(es.getSpec());
     }
 
     /** Shapes the fetched data and merges it with the live Secret (which may be null). */

@@ -105,7 +105,7 @@ class ExternalSecretFailureTest extends OperatorTest {
     void conflictingPoliciesAreReported() {
         String ns = syncedThenBroken("policies", es -> {
             es.getSpec().target = new dev.coffer.api.externalsecrets.v1.ExternalSecretTarget();
-            es.getSpec().target.creationPolicy = dev.coffer.api.externalsecrets.v1.CreationPolicy.Orphan;
+            es.getSpec().target.creationPolicy = dev.coffer.api.externalsecrets.v1.CreationPolicy.Merge;
             es.getSpec().target.deletionPolicy = dev.coffer.api.externalsecrets.v1.DeletionPolicy.Delete;
         });
         Await.failing(client, ns, "policies", "deletionPolicy=Delete must not be used");

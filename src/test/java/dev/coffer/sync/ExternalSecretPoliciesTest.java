@@ -66,7 +66,9 @@ class ExternalSecretPoliciesTest extends OperatorTest {
         String ns = newNamespace();
         fakeStoreIn(ns, Map.of("k", "v"));
         createExternalSecret(ns, "merge", target("Merge", "Retain", ""));
-        Await.externalSecret(client, ns, "merge", c -> "False".equals(c.status) && "SecretMissing".equals(c.reason));
+        // as upstream: Ready=True, SecretMissing, and no binding while there is nothing to merge into
+        ExternalSecret waiting = Await.externalSecret(client, ns, "merge", c -> "True".equals(c.status) && "SecretMissing".equals(c.reason));
+        assertThat(waiting.getStatus().binding).isNull();
         client.resource(secret(ns, "out", Map.of("foreign", "kept"))).create();
         Secret out = Await.secret(client, ns, "out", s -> "v".equals(decoded(s, "value")));
         assertThat(decoded(out, "foreign")).isEqualTo("kept");
@@ -99,7 +101,7 @@ class ExternalSecretPoliciesTest extends OperatorTest {
         Await.synced(client, ns, "del");
         removeRemoteKey(ns);
         forceSync(ns, "del");
-        Await.externalSecret(client, ns, "del", c -> "SecretDeleted".equals(c.reason));
+        Await.externalSecret(client, ns, "del", c -> "True".equals(c.status) && "SecretDeleted".equals(c.reason));
         Await.await().until(() -> client.secrets().inNamespace(ns).withName("out").get() == null);
     }
 
@@ -112,8 +114,8 @@ class ExternalSecretPoliciesTest extends OperatorTest {
         Await.synced(client, ns, "dm");
         removeRemoteKey(ns);
         forceSync(ns, "dm");
-        Await.externalSecret(client, ns, "dm", c -> "SecretDeleted".equals(c.reason));
         Secret out = Await.secret(client, ns, "out", s -> !s.getData().containsKey("value"));
+        Await.externalSecret(client, ns, "dm", c -> "True".equals(c.status) && "SecretSynced".equals(c.reason));
         assertThat(decoded(out, "foreign")).isEqualTo("kept");
     }
 
@@ -140,7 +142,9 @@ class ExternalSecretPoliciesTest extends OperatorTest {
             es.getSpec().data.get(0).remoteRef.key = "k2";
             return es;
         });
-        Await.failing(client, ns, "imm", "is immutable");
+        // as upstream: the data stays, and so does Ready=True, SecretSynced
+        Await.externalSecret(client, ns, "imm", c -> "True".equals(c.status) && "SecretSynced".equals(c.reason)
+                && c.message.contains("immutable"));
         assertThat(decoded(client.secrets().inNamespace(ns).withName("out").get(), "value")).isEqualTo("v");
     }
 

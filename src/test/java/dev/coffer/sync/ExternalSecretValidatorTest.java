@@ -81,8 +81,9 @@ class ExternalSecretValidatorTest {
     }
 
     @Test
-    void rejectsDeleteWithoutOwner() {
-        for (String creation : new String[]{"Orphan", "Merge", "None", "CreateOrMerge"}) {
+    void rejectsDeleteWhereTheSecretIsSomeoneElses() {
+        // Orphan with Delete is accepted, as upstream (ExternalSecretPoliciesTest covers what it then does)
+        for (String creation : new String[]{"Merge", "None", "CreateOrMerge"}) {
             invalid(STORE + """
                     target:
                       creationPolicy: %s

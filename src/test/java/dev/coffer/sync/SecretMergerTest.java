@@ -40,7 +40,7 @@ class SecretMergerTest {
         plain.forEach((k, v) -> data.put(k, b64(v)));
         return new DesiredSecret("team-a", "app", "Opaque",
                 Map.of(ManagedSecret.LABEL_MANAGED, "true"),
-                Map.of(ManagedSecret.ANNOTATION_WRITTEN_BY, "team-a/app"), data, false);
+                Map.of("from-es", "x"), data, false);
     }
 
     /** What the API server would return after storing the plan's Secret. */
@@ -167,7 +167,7 @@ class SecretMergerTest {
         SecretWritePlan plan = SecretMerger.plan(es("Orphan"), desired(Map.of("a", "1")), null);
         assertThat(plan.action()).isEqualTo(SecretWritePlan.Action.CREATE);
         assertThat(plan.secret().getMetadata().getOwnerReferences()).isNullOrEmpty();
-        assertThat(plan.secret().getMetadata().getAnnotations()).containsEntry(ManagedSecret.ANNOTATION_WRITTEN_BY, "team-a/app");
+        assertThat(plan.secret().getMetadata().getLabels()).doesNotContainKey(ManagedSecret.LABEL_CREATED_BY);
     }
 
     @Test
@@ -191,11 +191,39 @@ class SecretMergerTest {
     }
 
     @Test
-    void mergeWithoutALiveSecretIsSecretMissing() {
-        assertThatThrownBy(() -> SecretMerger.plan(es("Merge"), desired(Map.of("a", "1")), null))
-                .isInstanceOf(TargetConflictException.class)
-                .satisfies(e -> assertThat(((TargetConflictException) e).reason()).isEqualTo("SecretMissing"))
-                .hasMessageContaining("app");
+    void mergeWithoutALiveSecretIsTargetMissing() {
+        SecretWritePlan plan = SecretMerger.plan(es("Merge"), desired(Map.of("a", "1")), null);
+        assertThat(plan.action()).isEqualTo(SecretWritePlan.Action.TARGET_MISSING);
+        assertThat(plan.secret()).isNull();
+    }
+
+    @Test
+    void mergeRemovesTheKeysItMergedBeforeButNoLongerHas() {
+        Secret live = foreign(Map.of("x", "theirs", "a", "old", "gone", "old"));
+        live.getMetadata().getAnnotations().put(ManagedSecret.ANNOTATION_MERGED_KEYS, "a,gone");
+        Secret next = SecretMerger.plan(es("Merge"), desired(Map.of("a", "1")), live).secret();
+        assertThat(next.getData()).containsOnlyKeys("x", "a");
+        // nothing left at the provider (deletionPolicy Merge): only the foreign key stays
+        Secret emptied = SecretMerger.plan(es("Merge"), desired(Map.of()), stored(next)).secret();
+        assertThat(emptied.getData()).containsOnlyKeys("x");
+        assertThat(emptied.getMetadata().getAnnotations()).containsEntry(ManagedSecret.ANNOTATION_DATA_HASH,
+                ManagedSecret.dataHash(emptied.getData()));
+    }
+
+    @Test
+    void ownerCarriesEsosCreatedByLabelAndTemplateFinalizers() {
+        ExternalSecret es = es("Owner");
+        es.getSpec().target.template = new dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate();
+        es.getSpec().target.template.metadata = new dev.coffer.api.externalsecrets.v1.TemplateMetadata();
+        es.getSpec().target.template.metadata.finalizers = List.of("example.com/keep");
+        Secret s = SecretMerger.plan(es, desired(Map.of("a", "1")), null).secret();
+        assertThat(s.getMetadata().getLabels()).containsEntry(ManagedSecret.LABEL_CREATED_BY,
+                EsoHash.ofString(es.getMetadata().getNamespace() + "/" + es.getMetadata().getName()));
+        assertThat(s.getMetadata().getFinalizers()).containsExactly("example.com/keep");
+        Secret live = stored(s);
+        live.getMetadata().setFinalizers(List.of("other/f"));
+        assertThat(SecretMerger.plan(es, desired(Map.of("a", "1")), live).secret().getMetadata().getFinalizers())
+                .containsExactly("other/f", "example.com/keep");
     }
 
     @Test
@@ -223,13 +251,13 @@ class SecretMergerTest {
     }
 
     @Test
-    void immutableLiveSecretWithDifferentDataIsAnError() {
+    void immutableLiveSecretWithDifferentDataIsKept() {
         ExternalSecret es = es("Owner");
         Secret live = stored(SecretMerger.plan(es, desired(Map.of("a", "1")), null).secret());
         live.setImmutable(true);
-        assertThatThrownBy(() -> SecretMerger.plan(es, desired(Map.of("a", "2")), live))
-                .isInstanceOf(TargetConflictException.class)
-                .hasMessageContaining("immutable");
+        SecretWritePlan plan = SecretMerger.plan(es, desired(Map.of("a", "2")), live);
+        assertThat(plan.action()).isEqualTo(SecretWritePlan.Action.KEEP_IMMUTABLE);
+        assertThat(plan.secret()).isSameAs(live);
         // the same data is fine
         assertThat(SecretMerger.plan(es, desired(Map.of("a", "1")), live).action()).isNotNull();
     }

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,33 +36,5 @@ class SecretOwnershipTest {
     void controlledByUsesTheRealOwnerSecretFromSecretMerger() {
         Secret created = SecretMerger.plan(es, new DesiredSecret("team-a", "app", "Opaque", Map.of(), Map.of(), Map.of(), false), null).secret();
         assertThat(SecretOwnership.controlledBy(created, es)).isTrue();
-    }
-
-    @Test
-    void withoutMergedKeysRemovesOnlyThoseKeysAndRehashes() {
-        Secret live = TestResources.secret("team-a", "app", Map.of("a", "1", "b", "2", "theirs", "3"));
-        live.getMetadata().setAnnotations(new HashMap<>(Map.of(ManagedSecret.ANNOTATION_MERGED_KEYS, "a,b",
-                ManagedSecret.ANNOTATION_DATA_HASH, "stale", "note", "x")));
-        Map<String, String> before = new HashMap<>(live.getData());
-
-        Secret out = SecretOwnership.withoutMergedKeys(live);
-
-        assertThat(out.getData()).containsOnlyKeys("theirs").containsEntry("theirs", before.get("theirs"));
-        assertThat(out.getMetadata().getAnnotations())
-                .doesNotContainKey(ManagedSecret.ANNOTATION_MERGED_KEYS)
-                .containsEntry("note", "x")
-                .containsEntry(ManagedSecret.ANNOTATION_DATA_HASH, ManagedSecret.dataHash(out.getData()));
-        assertThat(out.getMetadata().getName()).isEqualTo("app");
-        // the input is untouched
-        assertThat(live.getData()).isEqualTo(before);
-        assertThat(live.getMetadata().getAnnotations()).containsKey(ManagedSecret.ANNOTATION_MERGED_KEYS);
-    }
-
-    @Test
-    void withoutMergedKeysKeepsDataWhenNothingWasRecorded() {
-        Secret live = TestResources.secret("team-a", "app", Map.of("a", "1"));
-        Secret out = SecretOwnership.withoutMergedKeys(live);
-        assertThat(out.getData()).isEqualTo(live.getData());
-        assertThat(out.getMetadata().getAnnotations()).containsEntry(ManagedSecret.ANNOTATION_DATA_HASH, ManagedSecret.dataHash(live.getData()));
     }
 }

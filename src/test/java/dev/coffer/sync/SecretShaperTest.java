@@ -55,9 +55,8 @@ class SecretShaperTest {
         assertThat(d.type()).isEqualTo("Opaque");
         assertThat(d.immutable()).isFalse();
         assertThat(d.labels()).containsExactlyInAnyOrderEntriesOf(Map.of("app", "web", ManagedSecret.LABEL_MANAGED, "true"));
-        assertThat(d.annotations()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "reloader.stakater.com/match", "true",
-                ManagedSecret.ANNOTATION_WRITTEN_BY, "team-a/app"));
+        // no mark of Coffer's own: ESO's label and hash are all a Secret needs
+        assertThat(d.annotations()).containsExactlyInAnyOrderEntriesOf(Map.of("reloader.stakater.com/match", "true"));
         assertThat(d.data()).containsExactlyInAnyOrderEntriesOf(Map.of("a", b64("1"), "b", b64("two")));
     }
 
@@ -90,7 +89,7 @@ class SecretShaperTest {
         assertThat(d.type()).isEqualTo("kubernetes.io/basic-auth");
         // With a template, its metadata is used instead of the ExternalSecret's
         assertThat(d.labels()).containsExactlyInAnyOrderEntriesOf(Map.of("tier", "db", ManagedSecret.LABEL_MANAGED, "true"));
-        assertThat(d.annotations()).containsExactlyInAnyOrderEntriesOf(Map.of("note", "templated", ManagedSecret.ANNOTATION_WRITTEN_BY, "team-a/app"));
+        assertThat(d.annotations()).containsExactlyInAnyOrderEntriesOf(Map.of("note", "templated"));
         assertThat(d.data()).containsExactlyInAnyOrderEntriesOf(Map.of("username", b64("u"), "password", b64("p")));
     }
 
