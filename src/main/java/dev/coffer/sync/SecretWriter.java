@@ -75,7 +75,7 @@ final class SecretWriter {
         String ns = es.getMetadata().getNamespace();
         String target = Policies.targetName(es);
         String mark = ManagedSecret.createdBy(ns, es.getMetadata().getName());
-        List<Secret> orphans = cache.list(ns, s -> !target.equals(s.getMetadata().getName())
+        List<Secret> orphans = cache.list(s -> ns.equals(s.getMetadata().getNamespace()) && !target.equals(s.getMetadata().getName())
                 && s.getMetadata().getLabels() != null && mark.equals(s.getMetadata().getLabels().get(ManagedSecret.LABEL_CREATED_BY))
                 && SecretOwnership.controlledBy(s, es)).toList();
         for (Secret orphan : orphans) {
