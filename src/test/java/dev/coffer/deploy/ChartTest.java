@@ -35,6 +35,7 @@ class ChartTest {
                 Arguments.of("kubeseal service renamed", Map.of("sealedSecrets.service.name", "kubeseal")),
                 Arguments.of("refresh defaults", Map.of("externalSecrets.maxReconciliationInterval", "2h",
                         "externalSecrets.storeRevalidationInterval", "10m")),
+                Arguments.of("controller class", Map.of("externalSecrets.controllerClass", "coffer")),
                 Arguments.of("external secrets off", Map.of("externalSecrets.enabled", false, "sealedSecrets.enabled", true)),
                 Arguments.of("namespace-scoped", Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b", "sealedSecrets.enabled", true)),
                 Arguments.of("json logs", Map.of("logging.format", "json", "logging.level", "DEBUG")),
@@ -138,6 +139,13 @@ class ChartTest {
         assertThat(config).contains("quarkus.log.console.json.enabled=true",
                 "quarkus.operator-sdk.concurrent-reconciliation-threads=7", "quarkus.operator-sdk.termination-timeout=25s",
                 "quarkus.shutdown.timeout=25s", "coffer.store.revalidation-interval=10m");
+    }
+
+    @Test
+    void controllerClassReachesTheApplicationConfigOnlyWhenSet() {
+        assertThat(config(render(Map.of("externalSecrets.controllerClass", "coffer")))).contains("coffer.controller-class=coffer");
+        assertThat(config(render(Map.of()))).doesNotContain("coffer.controller-class");
+        assertThatThrownBy(() -> render(Map.of("externalSecrets.controllerClass", "two words"))).hasMessageContaining("controllerClass");
     }
 
     @Test

@@ -86,6 +86,37 @@ class RefreshPlannerTest {
     }
 
     @Test
+    void refreshIntervalZeroIgnoresLaterChangesOnceSyncedAsUpstream() {
+        ExternalSecret es = synced(es("refreshInterval: \"0\"\n"), NOW.minusSeconds(60));
+        es.getMetadata().setAnnotations(Map.of("force-sync", "1740830400"));
+        es.getMetadata().setGeneration(5L);
+        assertThat(RefreshPlanner.plan(es, intactTarget(), NOW).syncNow()).isFalse();
+        // a lost Secret still syncs
+        assertThat(RefreshPlanner.plan(es, null, NOW).syncNow()).isTrue();
+    }
+
+    @Test
+    void aRefreshTimeInTheFutureSyncsAsUpstream() {
+        ExternalSecret es = synced(es(""), NOW.plusSeconds(600));
+        assertThat(RefreshPlanner.plan(es, intactTarget(), NOW).why()).isEqualTo("refreshTime is in the future");
+    }
+
+    @Test
+    void aMissingTargetDoesNotSyncAfterNothingWasLeftAtTheProvider() {
+        for (String[] outcome : new String[][] {{"SecretDeleted", SecretWriter.DELETED_BY_POLICY},
+                {"SecretSynced", ExternalSecretReconciler.MSG_RETAINED}}) {
+            ExternalSecret es = synced(es(""), NOW.minusSeconds(60));
+            dev.coffer.api.externalsecrets.v1.Condition ready = new dev.coffer.api.externalsecrets.v1.Condition();
+            ready.type = "Ready";
+            ready.status = "True";
+            ready.reason = outcome[0];
+            ready.message = outcome[1];
+            es.getStatus().conditions = java.util.List.of(ready);
+            assertThat(RefreshPlanner.plan(es, null, NOW).syncNow()).as(outcome[0]).isFalse();
+        }
+    }
+
+    @Test
     void forceSyncAnnotationForcesSync() {
         ExternalSecret es = synced(es(""), NOW.minusSeconds(60));
         es.getMetadata().setAnnotations(Map.of("force-sync", "1740830400"));
