@@ -171,13 +171,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
             Map<String, byte[]> data = engine.fetch(es, stores, generated, where -> events.normal(es,
                     "MissingProviderSecret", "secret does not exist at provider using " + where));
             Secret live = cached.isPresent() ? cached.get() : client.secrets().inNamespace(ns).withName(Policies.targetName(es)).get();
-            UpdateControl<ExternalSecret> done;
-            if (data.isEmpty() && asksTheProvider(es) && Policies.deletion(es.getSpec()) != DeletionPolicy.Merge) {
-                done = nothingLeft(es, live);
-            } else {
-                done = write(es, context, data, live);
-            }
-            status(es).generatorState = generated.commit(); // Coffer extension
+            Outcome outcome = data.isEmpty() && asksTheProvider(es) && Policies.deletion(es.getSpec()) != DeletionPolicy.Merge
+                    ? nothingLeft(es, live) : write(es, context, data, live);
+            status(es).generatorState = generated.commit(); // Coffer extension; read by the requeue below
+            UpdateControl<ExternalSecret> done = done(es, outcome);
             if (maintenance.isEmpty()) {
                 return done;
             }
@@ -201,20 +198,20 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
      * as it is (and creates none); Delete deletes it. (Merge goes through the write step, which
      * removes the keys this ExternalSecret manages.)
      */
-    private UpdateControl<ExternalSecret> nothingLeft(ExternalSecret es, Secret live) {
+    private Outcome nothingLeft(ExternalSecret es, Secret live) {
         if (Policies.deletion(es.getSpec()) == DeletionPolicy.Retain) {
-            return done(es, "SecretSynced", MSG_RETAINED, false);
+            return new Outcome("SecretSynced", MSG_RETAINED, false);
         }
         if (Policies.creation(es.getSpec()) != CreationPolicy.Owner) {
             throw new TargetConflictException(SyncFailure.REASON_ERROR, "unable to delete secret " + Policies.targetName(es)
                     + ": creationPolicy=" + Policies.creation(es.getSpec()) + " is not Owner");
         }
         writer.deleteTarget(es, live);
-        return done(es, "SecretDeleted", SecretWriter.DELETED_BY_POLICY, false);
+        return new Outcome("SecretDeleted", SecretWriter.DELETED_BY_POLICY, false);
     }
 
     /** The write step: shape, plan against the live Secret, write what changed. */
-    private UpdateControl<ExternalSecret> write(ExternalSecret es, Context<ExternalSecret> context, Map<String, byte[]> data, Secret live) {
+    private Outcome write(ExternalSecret es, Context<ExternalSecret> context, Map<String, byte[]> data, Secret live) {
         InformerEventSource<Secret, ExternalSecret> cache = managedSecrets(context);
         SecretWritePlan plan = engine.plan(es, data, live, kube);
         if (Policies.creation(es.getSpec()) == CreationPolicy.Owner) {
@@ -222,14 +219,21 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         }
         writer.apply(es, plan, live, cache);
         return switch (plan.action()) {
-            case TARGET_MISSING -> done(es, "SecretMissing", MSG_MISSING, false);
-            case KEEP_IMMUTABLE -> done(es, "SecretSynced", MSG_IMMUTABLE, true);
-            default -> done(es, "SecretSynced", MSG_SYNCED, Policies.creation(es.getSpec()) != CreationPolicy.None);
+            case TARGET_MISSING -> new Outcome("SecretMissing", MSG_MISSING, false);
+            case KEEP_IMMUTABLE -> new Outcome("SecretSynced", MSG_IMMUTABLE, true);
+            default -> new Outcome("SecretSynced", MSG_SYNCED, Policies.creation(es.getSpec()) != CreationPolicy.None);
         };
     }
 
-    /** Ready=True with the given reason; {@code bound}: a target Secret exists and is named in status.binding. */
-    private UpdateControl<ExternalSecret> done(ExternalSecret es, String reason, String message, boolean bound) {
+    /** How a sync ended: the Ready reason and message; {@code bound}: a target Secret exists for status.binding. */
+    private record Outcome(String reason, String message, boolean bound) {
+    }
+
+    /** Ready=True as the outcome says, and when to look again. */
+    private UpdateControl<ExternalSecret> done(ExternalSecret es, Outcome outcome) {
+        String reason = outcome.reason();
+        String message = outcome.message();
+        boolean bound = outcome.bound();
         ExternalSecretStatus status = status(es);
         if (!Conditions.same(status.conditions, READY, "True", reason, message)) {
             LOG.infof("ExternalSecret %s/%s: %s", es.getMetadata().getNamespace(), es.getMetadata().getName(), message);
