@@ -123,7 +123,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         }
         try {
             UpdateControl<ExternalSecret> done = sync(es, context, started);
-            backoff.reset(ns + "/" + name);
+            if (!waitingForMergeTarget(es)) {
+                backoff.reset(ns + "/" + name); // while waiting, the backoff spaces the looks out
+            }
             return done;
         } catch (RuntimeException e) {
             return failed(es, e);
@@ -185,6 +187,11 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         } finally {
             generated.abandon(); // revokes leases issued by a sync that did not commit them
         }
+    }
+
+    private static boolean waitingForMergeTarget(ExternalSecret es) {
+        return es.getStatus() != null && es.getStatus().conditions != null && es.getStatus().conditions.stream()
+                .anyMatch(c -> READY.equals(c.type) && "SecretMissing".equals(c.reason));
     }
 
     /** Whether the spec reads provider data at all (a template-only ExternalSecret does not). */

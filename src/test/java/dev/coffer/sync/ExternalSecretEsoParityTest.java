@@ -1,7 +1,6 @@
 package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
-import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.OperatorTest;
 import io.fabric8.kubernetes.api.model.Event;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.coffer.testsupport.TestResources.decoded;
-import static dev.coffer.testsupport.TestResources.fakeStore;
 import static dev.coffer.testsupport.TestResources.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +35,12 @@ class ExternalSecretEsoParityTest extends OperatorTest {
                 remoteRef: {key: k3}
             """;
 
+    private static final String ONE_KEY = """
+              data:
+              - secretKey: one
+                remoteRef: {key: k1}
+            """;
+
     private static String target(String creation, String deletion) {
         return """
                   target:
@@ -44,21 +48,6 @@ class ExternalSecretEsoParityTest extends OperatorTest {
                     creationPolicy: %s
                     deletionPolicy: %s
                 """.formatted(creation, deletion);
-    }
-
-    private void storeHolds(String ns, Map<String, String> entries) {
-        SecretStore replacement = fakeStore(ns, "fake", entries);
-        client.resources(SecretStore.class).inNamespace(ns).withName("fake").edit(s -> {
-            s.getSpec().provider = replacement.getSpec().provider;
-            return s;
-        });
-    }
-
-    private void forceSync(String ns, String name) {
-        client.resources(ExternalSecret.class).inNamespace(ns).withName(name).edit(es -> {
-            es.getMetadata().setAnnotations(Map.of("force-sync", String.valueOf(System.nanoTime())));
-            return es;
-        });
     }
 
     /**
@@ -98,7 +87,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
                 """);
         Await.synced(client, ns, "keep");
         Secret before = Await.secret(client, ns, "out", s -> "1".equals(decoded(s, "db-a")));
-        storeHolds(ns, Map.of("other", "x"));
+        fakeStoreHolds(ns, Map.of("other", "x"));
         forceSyncUntil(ns, "keep", () -> condition(ns, "keep", "True", "SecretSynced", ExternalSecretReconciler.MSG_RETAINED));
         Secret after = out(ns);
         assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
@@ -124,7 +113,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
         fakeStoreIn(ns, Map.of("k1", "1", "k2", "2", "k3", "3"));
         createExternalSecret(ns, "r3", target("Owner", "Retain") + THREE_KEYS);
         Await.synced(client, ns, "r3");
-        storeHolds(ns, Map.of("k1", "1", "k3", "3"));
+        fakeStoreHolds(ns, Map.of("k1", "1", "k3", "3"));
         forceSyncUntil(ns, "r3", () -> condition(ns, "r3", "False", "SecretSyncedError", "not found"));
         assertThat(out(ns).getData()).containsOnlyKeys("one", "two", "three");
     }
@@ -135,7 +124,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
         fakeStoreIn(ns, Map.of("k1", "1", "k2", "2", "k3", "3"));
         createExternalSecret(ns, "d3", target("Owner", "Delete") + THREE_KEYS);
         Await.synced(client, ns, "d3");
-        storeHolds(ns, Map.of("k1", "1", "k3", "3"));
+        fakeStoreHolds(ns, Map.of("k1", "1", "k3", "3"));
         forceSyncUntil(ns, "d3", () -> !out(ns).getData().containsKey("two"));
         Secret out = out(ns);
         assertThat(out.getData()).containsOnlyKeys("one", "three");
@@ -154,7 +143,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
         client.resource(secret(ns, "out", Map.of("foreign", "kept"))).create();
         createExternalSecret(ns, "m3", target("Merge", "Merge") + THREE_KEYS);
         Await.secret(client, ns, "out", s -> s.getData().containsKey("two"));
-        storeHolds(ns, Map.of("k1", "1", "k3", "3"));
+        fakeStoreHolds(ns, Map.of("k1", "1", "k3", "3"));
         forceSyncUntil(ns, "m3", () -> !out(ns).getData().containsKey("two"));
         Secret out = out(ns);
         assertThat(out.getData()).containsOnlyKeys("foreign", "one", "three");
@@ -167,7 +156,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
         fakeStoreIn(ns, Map.of("k1", "1", "k2", "2", "k3", "3"));
         createExternalSecret(ns, "d0", target("Owner", "Delete") + THREE_KEYS);
         Await.synced(client, ns, "d0");
-        storeHolds(ns, Map.of("other", "x"));
+        fakeStoreHolds(ns, Map.of("other", "x"));
         forceSyncUntil(ns, "d0", () -> condition(ns, "d0", "True", "SecretDeleted", "DeletionPolicy=Delete"));
         Await.await().until(() -> out(ns) == null);
         assertThat(events(ns, "Deleted")).isNotEmpty();
@@ -180,7 +169,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
         fakeStoreIn(ns, Map.of("k1", "1", "k2", "2", "k3", "3"));
         createExternalSecret(ns, "m0", target("Owner", "Merge") + THREE_KEYS);
         Await.synced(client, ns, "m0");
-        storeHolds(ns, Map.of("other", "x"));
+        fakeStoreHolds(ns, Map.of("other", "x"));
         forceSyncUntil(ns, "m0", () -> out(ns).getData() == null || out(ns).getData().isEmpty());
         Secret out = out(ns);
         assertThat(out.getMetadata().getAnnotations()).containsEntry(ManagedSecret.ANNOTATION_DATA_HASH, EsoHash.ofData(Map.of()));
@@ -197,7 +186,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
                     remoteRef: {key: json, property: pass}
                 """);
         Await.synced(client, ns, "prop");
-        storeHolds(ns, Map.of("json", "{\"user\":\"u\"}"));
+        fakeStoreHolds(ns, Map.of("json", "{\"user\":\"u\"}"));
         forceSyncUntil(ns, "prop", () -> condition(ns, "prop", "False", "SecretSyncedError", "property \"pass\""));
         assertThat(decoded(out(ns), "pass")).isEqualTo("p");
         assertThat(events(ns, "MissingProviderSecret")).isEmpty();
@@ -207,14 +196,10 @@ class ExternalSecretEsoParityTest extends OperatorTest {
     void orphanWithDeleteSyncsAndLaterRefusesToDeleteASecretItDoesNotOwn() {
         String ns = newNamespace();
         fakeStoreIn(ns, Map.of("k1", "1"));
-        createExternalSecret(ns, "od", target("Orphan", "Delete") + """
-                  data:
-                  - secretKey: one
-                    remoteRef: {key: k1}
-                """);
+        createExternalSecret(ns, "od", target("Orphan", "Delete") + ONE_KEY);
         Await.synced(client, ns, "od");
         assertThat(decoded(out(ns), "one")).isEqualTo("1");
-        storeHolds(ns, Map.of("other", "x"));
+        fakeStoreHolds(ns, Map.of("other", "x"));
         forceSyncUntil(ns, "od", () -> condition(ns, "od", "False", "SecretSyncedError", "creationPolicy=Orphan is not Owner"));
         assertThat(decoded(out(ns), "one")).isEqualTo("1");
     }
@@ -231,7 +216,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
                     remoteRef: {key: k1}
                 """);
         String synced = Await.synced(client, ns, "once").getStatus().syncedResourceVersion;
-        storeHolds(ns, Map.of("k1", "2"));
+        fakeStoreHolds(ns, Map.of("k1", "2"));
         forceSync(ns, "once");
         Await.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                 "1".equals(decoded(out(ns), "one")) && synced.equals(get(ns, "once").getStatus().syncedResourceVersion));
@@ -244,11 +229,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
     void creationPolicyNoneLeavesTheBindingEmpty() {
         String ns = newNamespace();
         fakeStoreIn(ns, Map.of("k1", "1"));
-        createExternalSecret(ns, "nobind", target("None", "Retain") + """
-                  data:
-                  - secretKey: one
-                    remoteRef: {key: k1}
-                """);
+        createExternalSecret(ns, "nobind", target("None", "Retain") + ONE_KEY);
         ExternalSecret es = Await.synced(client, ns, "nobind");
         assertThat(es.getStatus().binding == null || es.getStatus().binding.name == null).isTrue();
     }
@@ -258,11 +239,7 @@ class ExternalSecretEsoParityTest extends OperatorTest {
         String ns = newNamespace();
         fakeStoreIn(ns, Map.of("k1", "1"));
         client.resource(secret(ns, "bystander", Map.of("x", "y"))).create();
-        createExternalSecret(ns, "ren", target("Owner", "Retain") + """
-                  data:
-                  - secretKey: one
-                    remoteRef: {key: k1}
-                """);
+        createExternalSecret(ns, "ren", target("Owner", "Retain") + ONE_KEY);
         Await.secret(client, ns, "out", s -> "1".equals(decoded(s, "one")));
         client.resources(ExternalSecret.class).inNamespace(ns).withName("ren").edit(es -> {
             es.getSpec().target.name = "renamed";

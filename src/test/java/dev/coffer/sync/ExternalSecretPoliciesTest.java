@@ -1,7 +1,6 @@
 package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
-import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.OperatorTest;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static dev.coffer.testsupport.TestResources.decoded;
-import static dev.coffer.testsupport.TestResources.fakeStore;
 import static dev.coffer.testsupport.TestResources.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,18 +34,7 @@ class ExternalSecretPoliciesTest extends OperatorTest {
     }
 
     private void removeRemoteKey(String ns) {
-        SecretStore replacement = fakeStore(ns, "fake", Map.of("other", "x"));
-        client.resources(SecretStore.class).inNamespace(ns).withName("fake").edit(s -> {
-            s.getSpec().provider = replacement.getSpec().provider;
-            return s;
-        });
-    }
-
-    private void forceSync(String ns, String name) {
-        client.resources(ExternalSecret.class).inNamespace(ns).withName(name).edit(es -> {
-            es.getMetadata().setAnnotations(Map.of("force-sync", String.valueOf(System.nanoTime())));
-            return es;
-        });
+        fakeStoreHolds(ns, Map.of("other", "x"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.coffer.testsupport;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.api.externalsecrets.v1.SecretStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
 
@@ -48,6 +49,23 @@ public abstract class OperatorTest {
                   refreshInterval: %s
                 %s
                 """.formatted(name, ns, refreshInterval, specTail))).create();
+    }
+
+    /** Replaces what the "fake" SecretStore of {@code ns} holds. */
+    protected void fakeStoreHolds(String ns, Map<String, String> data) {
+        SecretStore replacement = fakeStore(ns, "fake", data);
+        client.resources(SecretStore.class).inNamespace(ns).withName("fake").edit(s -> {
+            s.getSpec().provider = replacement.getSpec().provider;
+            return s;
+        });
+    }
+
+    /** Changes the force-sync annotation, as {@code kubectl annotate es NAME force-sync=... --overwrite} does. */
+    protected void forceSync(String ns, String name) {
+        client.resources(ExternalSecret.class).inNamespace(ns).withName(name).edit(es -> {
+            es.getMetadata().setAnnotations(Map.of("force-sync", String.valueOf(System.nanoTime())));
+            return es;
+        });
     }
 
     protected ExternalSecret get(String ns, String name) {
