@@ -221,6 +221,9 @@ class RbacTest {
         test.resource(dev.coffer.sealing.controller.Fixtures.sealed(publicKey, NS, "sealed",
                 dev.coffer.sealing.Scope.STRICT, Map.of("k", "v"))).create();
         Await.await().until(() -> test.secrets().inNamespace(NS).withName("sealed").get() != null);
+        // the status patch follows the Secret: wait for it too, or the check can run before it is sent
+        Await.await().until(() -> test.resources(dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret.class)
+                .inNamespace(NS).withName("sealed").get().getStatus() != null);
     }
 
     private static ExternalSecret es(String name, String storeKind, String store, String key, String deletionPolicy) {
