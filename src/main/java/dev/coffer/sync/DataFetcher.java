@@ -9,7 +9,6 @@ import dev.coffer.api.externalsecrets.v1.NullBytePolicy;
 import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
 import dev.coffer.api.externalsecrets.v1.StoreSourceRef;
 import dev.coffer.generator.GeneratorSource;
-import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 
 import java.util.LinkedHashMap;
@@ -55,9 +54,9 @@ public final class DataFetcher {
                     continue;
                 }
                 SecretsClient client = client(spec, d.sourceRef, "spec.data secretKey \"" + d.secretKey + "\"");
-                byte[] value = client.getSecret(d.remoteRef);
-                checkNullBytes(value, d.remoteRef.nullBytePolicy, d.secretKey);
-                out.put(d.secretKey, ValueDecoding.decode(value, d.remoteRef.decodingStrategy, d.secretKey));
+                byte[] value = ValueDecoding.decode(client.getSecret(d.remoteRef), d.remoteRef.decodingStrategy, d.secretKey);
+                NullBytes.check(d.remoteRef.nullBytePolicy, d.secretKey, value);
+                out.put(d.secretKey, value);
             }
         }
         return out;
@@ -80,10 +79,9 @@ public final class DataFetcher {
             decoding = ref.find.decodingStrategy;
             nullBytes = ref.find.nullBytePolicy;
         }
-        for (Map.Entry<String, byte[]> e : raw.entrySet()) {
-            checkNullBytes(e.getValue(), nullBytes, e.getKey());
-        }
-        return keyed(raw, ref, conversion == null ? ConversionStrategy.Default : conversion, decoding, where);
+        Map<String, byte[]> keyed = keyed(raw, ref, conversion == null ? ConversionStrategy.Default : conversion, decoding, where);
+        NullBytes.check(nullBytes, keyed);
+        return keyed;
     }
 
     /**
@@ -168,16 +166,5 @@ public final class DataFetcher {
             throw new InvalidSpecException(where + ": no store: set spec.secretStoreRef or a sourceRef.storeRef");
         }
         return clients.clientFor(ref);
-    }
-
-    private static void checkNullBytes(byte[] value, NullBytePolicy policy, String key) {
-        if (policy != NullBytePolicy.Fail) {
-            return;
-        }
-        for (byte b : value) {
-            if (b == 0) {
-                throw ProviderException.invalidConfig("value of key \"" + key + "\" contains a NUL byte (nullBytePolicy Fail)");
-            }
-        }
     }
 }
