@@ -1,26 +1,18 @@
 package dev.coffer.provider;
 
-import dev.coffer.testsupport.Tables;
+import dev.coffer.testsupport.TableSource;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs src/test/resources/shaping/json-values.yaml: every JSON value form through each of upstream's three rules. */
 class JsonValuesTableTest {
 
-    static Stream<Arguments> cases() {
-        return Tables.load("shaping/json-values.yaml").stream()
-                .map(c -> Arguments.of(c.get("from") + ": " + c.get("rule") + " of " + c.get("name") + " " + c.get("value"), c));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @TableSource("shaping/json-values.yaml")
     void writesTheBytesUpstreamWrites(String name, Map<String, Object> c) {
         byte[] object = ("{\"v\": " + c.get("value") + "}").getBytes(StandardCharsets.UTF_8);
         byte[] out = switch ((String) c.get("rule")) {

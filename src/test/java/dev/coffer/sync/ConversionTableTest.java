@@ -3,16 +3,13 @@ package dev.coffer.sync;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.FakeStores;
 import dev.coffer.testsupport.Specs;
-import dev.coffer.testsupport.Tables;
+import dev.coffer.testsupport.TableSource;
 import dev.coffer.testsupport.TestResources;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,12 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ConversionTableTest {
 
-    static Stream<Arguments> cases() {
-        return Tables.load("shaping/eso-conversion.yaml").stream().map(c -> Arguments.of(c.get("from") + ": " + c.get("name"), c));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @TableSource("shaping/eso-conversion.yaml")
     @SuppressWarnings("unchecked")
     void converts(String name, Map<String, Object> c) {
         Map<String, String> entries = new LinkedHashMap<>();

@@ -259,16 +259,6 @@ class DataFetcherTest {
                 """)).containsEntry("cert", "a\u0000b");
     }
 
-    @Test
-    void extractedJsonNullIsAnEmptyValueAndNumbersStayAsWritten() {
-        store("main", Map.of("all", "{\"none\":null,\"big\":1e21,\"dec\":1.50,\"zero\":-0}"));
-        assertThat(fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - extract: {key: all}
-                """)).containsExactlyInAnyOrderEntriesOf(Map.of("none", "", "big", "1e21", "dec", "1.50", "zero", "-0"));
-    }
-
     /** A generator source that hands out fixed values, or keeps the ones given, and records what items produced. */
     private static final class StubGenerators implements GeneratorSource {
         final Map<String, byte[]> values = new LinkedHashMap<>();

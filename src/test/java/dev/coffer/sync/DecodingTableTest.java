@@ -1,15 +1,12 @@
 package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.DecodingStrategy;
-import dev.coffer.testsupport.Tables;
+import dev.coffer.testsupport.TableSource;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,12 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Runs src/test/resources/shaping/eso-decoding.yaml (ESO's TestDecode and Go's base64 rules) through {@link ValueDecoding}. */
 class DecodingTableTest {
 
-    static Stream<Arguments> cases() {
-        return Tables.load("shaping/eso-decoding.yaml").stream().map(c -> Arguments.of(c.get("from") + ": " + c.get("name"), c));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @TableSource("shaping/eso-decoding.yaml")
     void decodes(String name, Map<String, Object> c) {
         DecodingStrategy strategy = DecodingStrategy.valueOf((String) c.get("strategy"));
         byte[] value = ((String) c.get("value")).getBytes(StandardCharsets.UTF_8);

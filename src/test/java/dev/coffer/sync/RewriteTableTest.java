@@ -1,15 +1,13 @@
 package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecretRewrite;
+import dev.coffer.testsupport.TableSource;
 import dev.coffer.testsupport.Tables;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,14 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RewriteTableTest {
 
-    private static final String TABLE = "shaping/eso-rewrite.yaml";
-
-    static Stream<Arguments> cases() {
-        return Tables.load(TABLE).stream().map(c -> Arguments.of(c.get("from") + ": " + c.get("name"), c));
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @TableSource("shaping/eso-rewrite.yaml")
     void rewrites(String name, Map<String, Object> c) {
         List<ExternalSecretRewrite> steps = List.of(Serialization.unmarshal(Serialization.asJson(c.get("rewrite")),
                 ExternalSecretRewrite[].class));

@@ -32,14 +32,14 @@ public final class Tables {
         }
     }
 
-    /** A case field that maps strings to strings, as UTF-8 bytes in file order (null when absent). */
+    /** A case field that maps strings to strings, as UTF-8 bytes in file order (null when absent; a null value stays null). */
     @SuppressWarnings("unchecked")
     public static Map<String, byte[]> bytes(Object field) {
         if (field == null) {
             return null;
         }
         Map<String, byte[]> out = new LinkedHashMap<>();
-        ((Map<String, Object>) field).forEach((k, v) -> out.put(k, String.valueOf(v).getBytes(StandardCharsets.UTF_8)));
+        ((Map<String, Object>) field).forEach((k, v) -> out.put(k, v == null ? null : String.valueOf(v).getBytes(StandardCharsets.UTF_8)));
         return out;
     }
 

@@ -6,17 +6,15 @@ import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.FakeStores;
+import dev.coffer.testsupport.TableSource;
 import dev.coffer.testsupport.Tables;
 import dev.coffer.testsupport.TestResources;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,13 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Runs src/test/resources/shaping/eso-fake-provider.yaml (ESO's fake provider tests) against the fake provider. */
 class FakeProviderTableTest {
 
-    static Stream<Arguments> cases() {
-        return Tables.load("shaping/eso-fake-provider.yaml").stream()
-                .map(c -> Arguments.of(c.get("from") + ": " + c.get("op") + ": " + c.get("name"), c));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @TableSource("shaping/eso-fake-provider.yaml")
     void servesAsUpstream(String name, Map<String, Object> c) throws Exception {
         SecretStore store = TestResources.secretStore("team-a", "fake",
                 "fake:\n  data: " + Serialization.asJson(c.get("data")));
