@@ -95,9 +95,9 @@ public final class DataFetcher {
 
     private byte[] fetchData(ExternalSecretSpec spec, ExternalSecretData d) {
         SecretsClient client = client(spec, d.sourceRef, "spec.data secretKey \"" + d.secretKey + "\"");
-        byte[] value = client.getSecret(d.remoteRef);
-        checkNullBytes(value, d.remoteRef.nullBytePolicy, d.secretKey);
-        return ValueDecoding.decode(value, d.remoteRef.decodingStrategy, d.secretKey);
+        byte[] value = ValueDecoding.decode(client.getSecret(d.remoteRef), d.remoteRef.decodingStrategy, d.secretKey);
+        NullBytes.check(d.remoteRef.nullBytePolicy, d.secretKey, value);
+        return value;
     }
 
     /** Rethrows anything but "the remote secret does not exist" under a policy that lets such entries go. */
@@ -125,10 +125,9 @@ public final class DataFetcher {
             decoding = ref.find.decodingStrategy;
             nullBytes = ref.find.nullBytePolicy;
         }
-        for (Map.Entry<String, byte[]> e : raw.entrySet()) {
-            checkNullBytes(e.getValue(), nullBytes, e.getKey());
-        }
-        return keyed(raw, ref, conversion == null ? ConversionStrategy.Default : conversion, decoding, where);
+        Map<String, byte[]> keyed = keyed(raw, ref, conversion == null ? ConversionStrategy.Default : conversion, decoding, where);
+        NullBytes.check(nullBytes, keyed);
+        return keyed;
     }
 
     /**
@@ -213,16 +212,5 @@ public final class DataFetcher {
             throw new InvalidSpecException(where + ": no store: set spec.secretStoreRef or a sourceRef.storeRef");
         }
         return clients.clientFor(ref);
-    }
-
-    private static void checkNullBytes(byte[] value, NullBytePolicy policy, String key) {
-        if (policy != NullBytePolicy.Fail) {
-            return;
-        }
-        for (byte b : value) {
-            if (b == 0) {
-                throw ProviderException.invalidConfig("value of key \"" + key + "\" contains a NUL byte (nullBytePolicy Fail)");
-            }
-        }
     }
 }

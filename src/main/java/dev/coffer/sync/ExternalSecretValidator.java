@@ -6,12 +6,12 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecretData;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretDataFromRemoteRef;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretRewrite;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretSpec;
+import dev.coffer.gocompat.GoRegexp;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The checks upstream's admission webhook makes, and the ones that would otherwise fail deep in
@@ -113,15 +113,15 @@ public final class ExternalSecretValidator {
         }
     }
 
-    static Pattern compile(String regexp, String where) {
+    /** Compiles a regexp of the spec as Go's regexp package does (RE2), so that what upstream accepts works. */
+    static GoRegexp compile(String regexp, String where) {
         if (regexp == null) {
             throw new InvalidSpecException(where + " is required");
         }
         try {
-            return Pattern.compile(regexp);
-        } catch (PatternSyntaxException e) {
-            throw new InvalidSpecException(where + " is not a valid regular expression: " + e.getDescription()
-                    + " near index " + e.getIndex());
+            return GoRegexp.compile(regexp);
+        } catch (GoRegexp.InvalidRegexpException e) {
+            throw new InvalidSpecException(where + " is not a valid regular expression: " + e.getMessage());
         }
     }
 }

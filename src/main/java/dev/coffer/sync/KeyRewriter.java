@@ -1,21 +1,20 @@
 package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecretRewrite;
+import dev.coffer.gocompat.GoRegexp;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Applies {@code dataFrom[].rewrite} steps in order. A regexp step replaces every match in each
- * key; Go's {@code $1} and {@code ${1}} references work. A transform step renders its template
- * with {@code .value} bound to the key, through the template seam.
+ * Applies {@code dataFrom[].rewrite} steps in order, in any mix, as upstream. A regexp step
+ * replaces every match in each key by Go's ReplaceAllString ({@link GoRegexp}: RE2 syntax,
+ * {@code $1}, {@code ${1}}, {@code ${name}}, Go's empty-match rule). A transform step renders its
+ * template with {@code .value} bound to the key, through the template seam. A merge step merges
+ * the JSON values ({@link ValueMerger}).
  */
 final class KeyRewriter {
-
-    private static final Pattern GO_NAMED_REF = Pattern.compile("\\$\\{(\\w+)}");
 
     private KeyRewriter() {
     }
@@ -29,35 +28,23 @@ final class KeyRewriter {
             ExternalSecretRewrite step = steps.get(i);
             String where = "rewrite[" + i + "]";
             Map<String, byte[]> next = new LinkedHashMap<>();
-            if (step.regexp != null) {
-                Pattern source = ExternalSecretValidator.compile(step.regexp.source, where + ".regexp.source");
-                String target = javaReplacement(step.regexp.target == null ? "" : step.regexp.target);
+            if (step.merge != null) {
+                next = ValueMerger.merge(step.merge, current, where + ".merge");
+            } else if (step.regexp != null) {
+                GoRegexp source = ExternalSecretValidator.compile(step.regexp.source, where + ".regexp.source");
+                String target = step.regexp.target == null ? "" : step.regexp.target;
                 for (Map.Entry<String, byte[]> e : current.entrySet()) {
-                    next.put(source.matcher(e.getKey()).replaceAll(target), e.getValue());
+                    next.put(source.replaceAll(e.getKey(), target, false), e.getValue());
                 }
             } else if (step.transform != null) {
                 for (Map.Entry<String, byte[]> e : current.entrySet()) {
                     next.put(templater.transformKey(step.transform.template, e.getKey(), where), e.getValue());
                 }
-            } else if (step.merge != null) {
-                throw new InvalidSpecException(where + ".merge is not supported by Coffer yet");
             } else {
                 next.putAll(current);
             }
             current = next;
         }
         return current;
-    }
-
-    /** Go's regexp expands $1 and ${1}/${name}; Java uses $1 and ${name} only for named groups. */
-    private static String javaReplacement(String goTemplate) {
-        Matcher m = GO_NAMED_REF.matcher(goTemplate);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String ref = m.group(1);
-            m.appendReplacement(sb, Matcher.quoteReplacement(ref.chars().allMatch(Character::isDigit) ? "$" + ref : "${" + ref + "}"));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 }

@@ -1,14 +1,16 @@
 package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.DecodingStrategy;
+import dev.coffer.gocompat.GoBase64;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
- * Decodes fetched values per {@code decodingStrategy}. {@code Auto} tries standard then URL
- * base64 and keeps the raw value when neither fits; an explicit strategy that does not fit is
- * an error that names the key.
+ * Decodes fetched values per {@code decodingStrategy}, by Go's rules as upstream
+ * ({@link GoBase64}: padding required, the whole value must be valid, only \r and \n are
+ * skipped). {@code Auto} tries standard then URL base64 and keeps the value as it is when neither
+ * fits (so {@code foo} stays {@code foo}); an explicit strategy that does not fit is an error that
+ * names the key, never the value.
  */
 final class ValueDecoding {
 
@@ -19,31 +21,27 @@ final class ValueDecoding {
         if (strategy == null || strategy == DecodingStrategy.None) {
             return value;
         }
-        String text = new String(value, StandardCharsets.US_ASCII).trim();
+        // One char per byte: any non-ASCII byte is outside the alphabet and fails as in Go.
+        String text = new String(value, StandardCharsets.ISO_8859_1);
         return switch (strategy) {
-            case Base64 -> decodeOrFail(Base64.getDecoder(), text, key, "Base64");
-            case Base64URL -> decodeOrFail(Base64.getUrlDecoder(), text, key, "Base64URL");
+            case Base64 -> decodeOrFail(text, false, key, "Base64");
+            case Base64URL -> decodeOrFail(text, true, key, "Base64URL");
             case Auto -> {
-                try {
-                    yield Base64.getDecoder().decode(text);
-                } catch (IllegalArgumentException notStd) {
-                    try {
-                        yield Base64.getUrlDecoder().decode(text);
-                    } catch (IllegalArgumentException notUrl) {
-                        yield value;
-                    }
+                if (GoBase64.isStd(text)) {
+                    yield GoBase64.decodeStd(text);
                 }
+                yield GoBase64.isUrl(text) ? GoBase64.decodeUrl(text) : value;
             }
             default -> value;
         };
     }
 
-    private static byte[] decodeOrFail(Base64.Decoder decoder, String text, String key, String name) {
+    private static byte[] decodeOrFail(String text, boolean url, String key, String name) {
         try {
-            return decoder.decode(text);
-        } catch (IllegalArgumentException e) {
+            return url ? GoBase64.decodeUrl(text) : GoBase64.decodeStd(text);
+        } catch (GoBase64.InvalidBase64Exception e) {
             throw new InvalidSpecException("value of key \"" + key + "\" is not valid " + name
-                    + " (decodingStrategy " + name + ")");
+                    + " (decodingStrategy " + name + "): " + e.getMessage());
         }
     }
 }

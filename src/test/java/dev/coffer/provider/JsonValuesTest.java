@@ -1,6 +1,5 @@
 package dev.coffer.provider;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,12 +20,12 @@ class JsonValuesTest {
     }
 
     @Test
-    void stringsComeOutRawEverythingElseAsCompactJson() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        assertThat(s(JsonValues.bytesOf(f.textNode("a \"quoted\" text")))).isEqualTo("a \"quoted\" text");
-        assertThat(s(JsonValues.bytesOf(f.numberNode(1.5)))).isEqualTo("1.5");
-        assertThat(s(JsonValues.bytesOf(f.nullNode()))).isEqualTo("null");
-        assertThat(s(JsonValues.bytesOf(f.objectNode().put("k", "v")))).isEqualTo("{\"k\":\"v\"}");
+    void splitUnquotesStringsEmptiesNullAndKeepsTheRestAsWritten() {
+        Map<String, byte[]> out = JsonValues.split(b("{\"s\": \"a \\\"quoted\\\" text\", \"n\": 1.50, \"z\": null, \"o\": {\"k\" : 1e21}}"), "k");
+        assertThat(s(out.get("s"))).isEqualTo("a \"quoted\" text");
+        assertThat(s(out.get("n"))).isEqualTo("1.50");
+        assertThat(s(out.get("z"))).isEmpty();
+        assertThat(s(out.get("o"))).isEqualTo("{\"k\" : 1e21}");
     }
 
     @Test

@@ -62,7 +62,7 @@ class CanaryLeakTest extends OperatorTest {
             Await.synced(client, ns, "ok");
             Await.failing(client, ns, "property", "is not valid JSON");
             Await.failing(client, ns, "decoding", "is not valid Base64");
-            Await.failing(client, ns, "nulbyte", "NUL byte");
+            Await.failing(client, ns, "nulbyte", "contains null bytes");
 
             for (String name : new String[] {"ok", "property", "decoding", "nulbyte"}) {
                 ExternalSecret es = get(ns, name);

@@ -208,7 +208,7 @@ class DataFetcherTest {
                 """))
                 .isInstanceOf(ProviderException.class)
                 .hasMessageContaining("\"v\"")
-                .hasMessageContaining("NUL")
+                .hasMessageContaining("contains null bytes")
                 .satisfies(e -> assertThat(((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.INVALID_CONFIG));
         assertThat(fetch("""
                 secretStoreRef: {name: main}
@@ -222,7 +222,41 @@ class DataFetcherTest {
                   - find:
                       name: {regexp: "nul"}
                       nullBytePolicy: Fail
-                """)).isInstanceOf(ProviderException.class).hasMessageContaining("NUL");
+                """)).isInstanceOf(ProviderException.class).hasMessageContaining("contains null bytes");
+    }
+
+    @Test
+    void nullBytePolicyFailAppliesToDecodedValuesOfDataAndExtract() {
+        // "YQBi" is base64 for "a\0b"; the JSON escape \u0000 is a NUL once the extracted string is read.
+        store("main", Map.of("enc", "YQBi", "all", "{\"first\":\"ok\",\"k\":\"eQBz\"}", "esc", "{\"z\":\"x\\u0000y\"}"));
+        assertThatThrownBy(() -> fetch("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: cert
+                    remoteRef: {key: enc, decodingStrategy: Base64, nullBytePolicy: Fail}
+                """))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("fetched secret value for key \"cert\" contains null bytes (nullBytePolicy Fail)");
+        assertThatThrownBy(() -> fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - extract: {key: all, decodingStrategy: Auto, nullBytePolicy: Fail}
+                """))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("key \"k\" contains null bytes");
+        assertThatThrownBy(() -> fetch("""
+                secretStoreRef: {name: main}
+                dataFrom:
+                  - extract: {key: esc, nullBytePolicy: Fail}
+                """))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("key \"z\" contains null bytes");
+        assertThat(fetch("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: cert
+                    remoteRef: {key: enc, decodingStrategy: Base64, nullBytePolicy: Ignore}
+                """)).containsEntry("cert", "a\u0000b");
     }
 
     /** A generator source that hands out fixed values, or keeps the ones given, and records what items produced. */

@@ -112,18 +112,6 @@ class KeyRewriterTest {
     }
 
     @Test
-    void mergeIsRejectedAsUnsupported() {
-        assertThatThrownBy(() -> KeyRewriter.rewrite(data("a"), steps("""
-                rewrite:
-                  - regexp: {source: "a", target: "b"}
-                  - merge: {}
-                """), new TinyTemplater()))
-                .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("rewrite[1].merge")
-                .hasMessageContaining("not supported");
-    }
-
-    @Test
     void transformGoesThroughTheTemplater() {
         TinyTemplater t = new TinyTemplater();
         var out = KeyRewriter.rewrite(data("db", "cache"), steps("""

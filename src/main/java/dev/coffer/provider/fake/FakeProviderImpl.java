@@ -26,7 +26,7 @@ public final class FakeProviderImpl implements Provider {
             if (d == null || d.key == null || d.key.isEmpty()) {
                 throw ProviderException.invalidConfig("spec.provider.fake.data[" + i + "].key is required");
             }
-            if (d.value == null) {
+            if (d.value == null || d.value.isEmpty()) {
                 throw ProviderException.invalidConfig("spec.provider.fake.data[" + i + "].value is required");
             }
         }

@@ -5,6 +5,7 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.api.externalsecrets.v1.MetadataPolicy;
 import dev.coffer.api.externalsecrets.v1.providers.FakeProvider;
 import dev.coffer.api.externalsecrets.v1.providers.FakeProviderData;
+import dev.coffer.gocompat.GoRegexp;
 import dev.coffer.provider.JsonValues;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
@@ -15,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Serves the fake provider's data. Entries are keyed by key and version, as upstream: a
- * reference without a version matches only entries without one.
+ * reference without a version matches only entries without one; {@code find} reads the highest
+ * version of each key.
  */
 final class FakeSecretsClient implements SecretsClient {
 
@@ -61,26 +62,44 @@ final class FakeSecretsClient implements SecretsClient {
         return JsonValues.split(value, ref.key);
     }
 
+    /**
+     * Every key whose name matches {@code find.name.regexp} (Go RE2 syntax), with the value of its
+     * highest version, as upstream: versions compare as strings and an entry without a version is
+     * the lowest. {@code find.path} keeps only keys that start with it: a Coffer extension (upstream's
+     * fake provider refuses a find without a name), kept because it lets examples and tests show
+     * path-based finds offline. Tags are refused, as upstream has none for this provider.
+     */
     @Override
     public Map<String, byte[]> getAllSecrets(ExternalSecretFind find) {
         if (find.tags != null && !find.tags.isEmpty()) {
             throw ProviderException.invalidConfig("the fake provider does not support find by tags");
         }
-        Pattern name = find.name == null || find.name.regexp == null ? null : Pattern.compile(find.name.regexp);
-        Map<String, byte[]> out = new TreeMap<>();
+        GoRegexp name;
+        try {
+            name = find.name == null || find.name.regexp == null ? null : GoRegexp.compile(find.name.regexp);
+        } catch (GoRegexp.InvalidRegexpException e) {
+            throw ProviderException.invalidConfig("dataFrom.find.name.regexp: " + e.getMessage());
+        }
+        Map<String, FakeProviderData> latest = new TreeMap<>();
         for (FakeProviderData d : entries) {
-            if (d.version != null && !d.version.isEmpty()) {
-                continue; // find reads the current (unversioned) values, as upstream
-            }
             if (find.path != null && !find.path.isEmpty() && !d.key.startsWith(find.path)) {
                 continue;
             }
-            if (name != null && !name.matcher(d.key).find()) {
+            if (name != null && !name.matches(d.key)) {
                 continue;
             }
-            out.put(d.key, d.value.getBytes(StandardCharsets.UTF_8));
+            FakeProviderData seen = latest.get(d.key);
+            if (seen == null || version(seen).compareTo(version(d)) < 0) {
+                latest.put(d.key, d);
+            }
         }
+        Map<String, byte[]> out = new TreeMap<>();
+        latest.forEach((key, d) -> out.put(key, d.value.getBytes(StandardCharsets.UTF_8)));
         return out;
+    }
+
+    private static String version(FakeProviderData d) {
+        return Objects.requireNonNullElse(d.version, "");
     }
 
     @Override

@@ -59,9 +59,10 @@ final class VaultSecretsClient implements SecretsClient, VaultLogical {
         return ref.property == null || ref.property.isEmpty() ? whole : JsonValues.property(whole, ref.property, ref.key);
     }
 
+    /** As upstream's Vault provider: through Go's map[string]any, so numbers come out as float64 would. */
     @Override
     public Map<String, byte[]> getSecretMap(ExternalSecretDataRemoteRef ref) {
-        return JsonValues.split(getSecret(ref), ref.key);
+        return JsonValues.splitDecoded(getSecret(ref), ref.key);
     }
 
     @Override

@@ -145,7 +145,7 @@ class FakeProviderTest {
     }
 
     @Test
-    void extractSplitsTopLevelKeysAndEncodesNestedValuesAsJson() {
+    void extractSplitsTopLevelKeysKeepingNestedValuesAsWrittenAndNullEmpty() {
         Map<String, String> out = new LinkedHashMap<>();
         client().getSecretMap(ref("{key: json}")).forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));
         assertThat(out).containsExactly(
@@ -156,7 +156,7 @@ class FakeProviderTest {
                 Map.entry("num", "5"),
                 Map.entry("flag", "true"),
                 Map.entry("obj", "{\"z\":1}"),
-                Map.entry("nil", "null"));
+                Map.entry("nil", ""));
     }
 
     @Test
@@ -182,11 +182,11 @@ class FakeProviderTest {
     }
 
     @Test
-    void findReadsOnlyUnversionedValues() {
+    void findReadsTheHighestVersionOfEachKey() {
         ExternalSecretFind f = Manifests.fragment("{name: {regexp: '^versioned$'}}", ExternalSecretFind.class);
         Map<String, byte[]> found = client().getAllSecrets(f);
         assertThat(found).containsOnlyKeys("versioned");
-        assertThat(new String(found.get("versioned"), StandardCharsets.UTF_8)).isEqualTo("current");
+        assertThat(new String(found.get("versioned"), StandardCharsets.UTF_8)).isEqualTo("second");
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RewriteMerge {
 
-    @Default("")
+    // The JSON text of an empty string: a bare "" would give the CRD "default: null".
+    @Default("\"\"")
     public String into;
 
     public List<String> priority;
