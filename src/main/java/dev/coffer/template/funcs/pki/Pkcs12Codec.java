@@ -59,21 +59,21 @@ public final class Pkcs12Codec {
         } catch (Exception e) {
             throw new Pkcs12Exception("pkcs12: error reading P12 data");
         }
-        verifyMac(pfx, password);
+        byte[] accepted = verifyMac(pfx, password);
         PrivateKey key = null;
         List<X509Certificate> certs = new ArrayList<>();
         try {
             JcaX509CertificateConverter certConverter = new JcaX509CertificateConverter().setProvider(GoKeys.BC);
             for (ContentInfo info : pfx.getContentInfos()) {
                 PKCS12SafeBagFactory factory = info.getContentType().equals(PKCSObjectIdentifiers.encryptedData)
-                        ? new PKCS12SafeBagFactory(info, new Pbes2Decryptors(password))
+                        ? new PKCS12SafeBagFactory(info, new Pbes2Decryptors(password, accepted))
                         : new PKCS12SafeBagFactory(info);
                 for (PKCS12SafeBag bag : factory.getSafeBags()) {
                     Object value = bag.getBagValue();
                     if (value instanceof X509CertificateHolder holder) {
                         certs.add(certConverter.getCertificate(holder));
                     } else if (value instanceof PKCS8EncryptedPrivateKeyInfo enc && key == null) {
-                        PrivateKeyInfo info2 = enc.decryptPrivateKeyInfo(new Pbes2Decryptors(password));
+                        PrivateKeyInfo info2 = enc.decryptPrivateKeyInfo(new Pbes2Decryptors(password, accepted));
                         key = new JcaPEMKeyConverter().setProvider(GoKeys.BC).getPrivateKey(info2);
                     } else if (value instanceof PrivateKeyInfo plain && key == null) {
                         key = new JcaPEMKeyConverter().setProvider(GoKeys.BC).getPrivateKey(plain);
@@ -89,11 +89,15 @@ public final class Pkcs12Codec {
         return new Contents(key, certs.get(0), certs.subList(1, certs.size()));
     }
 
-    private static void verifyMac(PKCS12PfxPdu pfx, String password) throws Pkcs12Exception {
+    /** Checks the MAC and returns the password bytes it accepted, for the legacy bag ciphers to use too. */
+    private static byte[] verifyMac(PKCS12PfxPdu pfx, String password) throws Pkcs12Exception {
         Pfx structure = pfx.toASN1Structure();
         MacData macData = structure.getMacData();
         if (macData == null) {
-            return;
+            if (!password.isEmpty()) {
+                throw new Pkcs12Exception("pkcs12: no MAC in data");
+            }
+            return bmpWithTerminator(password);
         }
         byte[] content = org.bouncycastle.asn1.ASN1OctetString.getInstance(structure.getAuthSafe().getContent())
                 .getOctets();
@@ -103,7 +107,7 @@ public final class Pkcs12Codec {
         for (byte[] pw : passwordForms(password)) {
             byte[] mac = mac(alg, pw, macData.getSalt(), iterations, content);
             if (mac != null && MessageDigest.isEqual(mac, expected)) {
-                return;
+                return pw;
             }
         }
         throw new Pkcs12Exception("pkcs12: decryption password incorrect");

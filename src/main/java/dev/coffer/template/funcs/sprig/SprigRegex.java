@@ -3,6 +3,7 @@ package dev.coffer.template.funcs.sprig;
 import static dev.coffer.template.funcs.ParamType.INT;
 import static dev.coffer.template.funcs.ParamType.STRING;
 
+import dev.coffer.template.funcs.FunctionException;
 import dev.coffer.template.funcs.FunctionRegistry;
 import dev.coffer.template.value.GoValues;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ public final class SprigRegex {
     public static void register(FunctionRegistry.Builder r) {
         for (String prefix : new String[]{"", "must"}) {
             String p = prefix;
-            r.add(name(p, "regexMatch"), a -> GoRegex.compile(s(a[0])).matcher(s(a[1])).find(), STRING, STRING);
+            r.add(name(p, "regexMatch"), a -> p.isEmpty() ? matchesOrFalse(s(a[0]), s(a[1]))
+                    : GoRegex.compile(s(a[0])).matcher(s(a[1])).find(), STRING, STRING);
             r.add(name(p, "regexFindAll"), a -> new ArrayList<Object>(GoRegex.findAllStrings(GoRegex.compile(s(a[0])),
                     s(a[1]), (int) GoValues.toLong(a[2]))), STRING, STRING, INT);
             r.add(name(p, "regexFind"), a -> {
@@ -38,6 +40,15 @@ public final class SprigRegex {
                     (int) GoValues.toLong(a[2]))), STRING, STRING, INT);
         }
         r.add("regexQuoteMeta", a -> GoRegex.quoteMeta(s(a[0])), STRING);
+    }
+
+    /** sprig's regexMatch ignores a bad pattern and answers false; only mustRegexMatch reports it. */
+    private static boolean matchesOrFalse(String pattern, String text) {
+        try {
+            return GoRegex.compile(pattern).matcher(text).find();
+        } catch (FunctionException e) {
+            return false;
+        }
     }
 
     private static String name(String prefix, String base) {
