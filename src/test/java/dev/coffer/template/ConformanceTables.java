@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import java.util.Map;
  * {@code expectPattern} (a regex: the output is random or depends on the clock, so it is judged by
  * property) or {@code error} (a substring of the message). {@code files} maps data keys to
  * fixtures under src/test/resources (binary archives such as PKCS#12): their bytes are put into
- * the data as base64 text under those keys, for the template to {@code b64dec}. {@code knownDifference}
+ * the data as base64 text under those keys, for the template to {@code b64dec}; {@code textFiles}
+ * puts fixtures' texts (PEM, JSON) into the data as they are; {@code expectFiles}
+ * lists fixtures whose texts, one after the other, are the expected output. {@code knownDifference}
  * says why Go (ESO v0.16.2 with sprig v3.3.0, the oracle) renders the case otherwise; such a case is
  * listed in README's known differences and is not judged by the oracle.
  */
@@ -62,8 +65,8 @@ public final class ConformanceTables {
                 List<Map<String, Object>> rows = yaml.readValue(in, List.class);
                 for (Map<String, Object> row : rows) {
                     all.add(new Case(table, (String) row.get("name"), (String) row.get("template"),
-                            withFiles(row.get("data"), row.get("files")),
-                            (String) row.get("expect"), (String) row.get("expectPattern"),
+                            withFiles(row.get("data"), row.get("files"), row.get("textFiles")),
+                            expected(row), (String) row.get("expectPattern"),
                             (String) row.get("error"), (String) row.get("knownDifference")));
                 }
             } catch (IOException e) {
@@ -73,20 +76,44 @@ public final class ConformanceTables {
         return all;
     }
 
-    private static Object withFiles(Object data, Object files) throws IOException {
-        if (!(files instanceof Map<?, ?> named)) {
+    /** {@code expect}, or the texts of the fixtures listed under {@code expectFiles}, one after the other. */
+    private static String expected(Map<String, Object> row) throws IOException {
+        if (!(row.get("expectFiles") instanceof List<?> files)) {
+            return (String) row.get("expect");
+        }
+        StringBuilder text = new StringBuilder();
+        for (Object file : files) {
+            text.append(new String(fixture((String) file), StandardCharsets.UTF_8));
+        }
+        return text.toString();
+    }
+
+    private static byte[] fixture(String path) throws IOException {
+        try (InputStream in = ConformanceTables.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + path);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static Object withFiles(Object data, Object files, Object textFiles) throws IOException {
+        if (!(files instanceof Map<?, ?>) && !(textFiles instanceof Map<?, ?>)) {
             return data;
         }
         Map<String, Object> merged = new LinkedHashMap<>();
         if (data instanceof Map<?, ?> given) {
             given.forEach((k, v) -> merged.put(String.valueOf(k), v));
         }
-        for (Map.Entry<?, ?> file : named.entrySet()) {
-            try (InputStream in = ConformanceTables.class.getClassLoader().getResourceAsStream((String) file.getValue())) {
-                if (in == null) {
-                    throw new IllegalStateException("missing fixture " + file.getValue());
-                }
-                merged.put(String.valueOf(file.getKey()), Base64.getEncoder().encodeToString(in.readAllBytes()));
+        if (files instanceof Map<?, ?> binary) {
+            for (Map.Entry<?, ?> file : binary.entrySet()) {
+                merged.put(String.valueOf(file.getKey()),
+                        Base64.getEncoder().encodeToString(fixture((String) file.getValue())));
+            }
+        }
+        if (textFiles instanceof Map<?, ?> text) {
+            for (Map.Entry<?, ?> file : text.entrySet()) {
+                merged.put(String.valueOf(file.getKey()), new String(fixture((String) file.getValue()), StandardCharsets.UTF_8));
             }
         }
         return merged;
