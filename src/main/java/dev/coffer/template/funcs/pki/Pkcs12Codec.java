@@ -6,7 +6,9 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -17,6 +19,7 @@ import org.bouncycastle.asn1.pkcs.Pfx;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.crypto.Digest;
@@ -43,6 +46,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
  */
 public final class Pkcs12Codec {
     private static final int ITERATIONS = 2048;
+    /** Oracle's attribute that marks a trusted certificate in a Java PKCS#12 trust store. */
+    private static final ASN1ObjectIdentifier JAVA_TRUSTED_CERT = new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Pkcs12Codec() {
@@ -165,6 +170,30 @@ public final class Pkcs12Codec {
         PKCS12PfxPduBuilder builder = new PKCS12PfxPduBuilder();
         builder.addEncryptedData(encryptor, certBags.toArray(new PKCS12SafeBag[0]));
         builder.addData(keyBag.build());
+        return withMac(builder, password);
+    }
+
+    /**
+     * go-pkcs12 Modern.EncodeTrustStore: each certificate in its own bag, marked as a Java trust
+     * anchor for any purpose and named by its subject, all in one encrypted safe.
+     */
+    public static byte[] encodeTrustStore(List<X509Certificate> certs, String password) throws Exception {
+        OutputEncryptor encryptor = new Pbes2Encryptor(password, ITERATIONS);
+        List<PKCS12SafeBag> bags = new ArrayList<>();
+        for (X509Certificate cert : certs) {
+            PKCS12SafeBagBuilder bag = new JcaPKCS12SafeBagBuilder(cert);
+            bag.addBagAttribute(JAVA_TRUSTED_CERT, KeyPurposeId.anyExtendedKeyUsage.toOID());
+            bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
+                    new DERBMPString(cert.getSubjectX500Principal().getName(X500Principal.RFC2253)));
+            bags.add(bag.build());
+        }
+        PKCS12PfxPduBuilder builder = new PKCS12PfxPduBuilder();
+        builder.addEncryptedData(encryptor, bags.toArray(new PKCS12SafeBag[0]));
+        return withMac(builder, password);
+    }
+
+    /** The archive with go-pkcs12's SHA-256 MAC, keyed by the password with its two-byte terminator. */
+    private static byte[] withMac(PKCS12PfxPduBuilder builder, String password) throws Exception {
         Pfx unsigned = builder.build(null, null).toASN1Structure();
         byte[] content = org.bouncycastle.asn1.ASN1OctetString.getInstance(unsigned.getAuthSafe().getContent())
                 .getOctets();
