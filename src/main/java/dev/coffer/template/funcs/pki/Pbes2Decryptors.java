@@ -2,6 +2,7 @@ package dev.coffer.template.funcs.pki;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import javax.crypto.Cipher;
 import javax.crypto.CipherInputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -63,17 +64,7 @@ final class Pbes2Decryptors implements InputDecryptorProvider {
         gen.init(password.getBytes(StandardCharsets.UTF_8), kdf.getSalt(), kdf.getIterationCount().intValue());
         byte[] key = ((KeyParameter) gen.generateDerivedParameters(keyBits)).getKey();
         byte[] iv = ASN1OctetString.getInstance(params.getEncryptionScheme().getParameters()).getOctets();
-        return new InputDecryptor() {
-            @Override
-            public AlgorithmIdentifier getAlgorithmIdentifier() {
-                return algorithm;
-            }
-
-            @Override
-            public InputStream getInputStream(InputStream in) {
-                return new CipherInputStream(in, Digests.aesCbc(Cipher.DECRYPT_MODE, key, iv));
-            }
-        };
+        return decryptor(algorithm, in -> new CipherInputStream(in, Digests.aesCbc(Cipher.DECRYPT_MODE, key, iv)));
     }
 
     private InputDecryptor legacy(AlgorithmIdentifier algorithm) throws OperatorCreationException {
@@ -94,6 +85,10 @@ final class Pbes2Decryptors implements InputDecryptorProvider {
         PaddedBufferedBlockCipher cipher = new PaddedBufferedBlockCipher(
                 CBCBlockCipher.newInstance(tripleDes ? new DESedeEngine() : new RC2Engine()));
         cipher.init(false, keyAndIv);
+        return decryptor(algorithm, in -> new org.bouncycastle.crypto.io.CipherInputStream(in, cipher));
+    }
+
+    private static InputDecryptor decryptor(AlgorithmIdentifier algorithm, UnaryOperator<InputStream> decrypting) {
         return new InputDecryptor() {
             @Override
             public AlgorithmIdentifier getAlgorithmIdentifier() {
@@ -102,7 +97,7 @@ final class Pbes2Decryptors implements InputDecryptorProvider {
 
             @Override
             public InputStream getInputStream(InputStream in) {
-                return new org.bouncycastle.crypto.io.CipherInputStream(in, cipher);
+                return decrypting.apply(in);
             }
         };
     }
