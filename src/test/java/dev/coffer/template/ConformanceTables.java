@@ -33,7 +33,8 @@ public final class ConformanceTables {
             "template/conformance-printf.yaml",
             "template/conformance-sprig.yaml",
             "template/conformance-eso.yaml",
-            "template/conformance-eso-upstream.yaml");
+            "template/conformance-eso-upstream.yaml",
+            "template/conformance-oracle-found.yaml");
 
     private ConformanceTables() {
     }

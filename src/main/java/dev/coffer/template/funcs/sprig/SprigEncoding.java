@@ -4,6 +4,7 @@ import static dev.coffer.template.funcs.ParamType.STRING;
 
 import dev.coffer.template.funcs.FunctionRegistry;
 import dev.coffer.template.value.GoValues;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -42,26 +43,67 @@ public final class SprigEncoding {
         return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
     }
 
-    /** Go's StdEncoding ignores \r and \n and otherwise insists on the alphabet and padding. */
+    /**
+     * Go's StdEncoding.DecodeString: \r and \n are skipped anywhere, padding is required, and a
+     * failure is reported at the byte offset Go's decodeQuantum reports.
+     */
     static Object b64dec(String s) {
-        String clean = s.replace("\r", "").replace("\n", "");
-        for (int i = 0; i < clean.length(); i++) {
-            char c = clean.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
-                    || c == '/' || c == '=';
-            if (!ok) {
-                return "illegal base64 data at input byte " + i;
+        byte[] src = s.getBytes(StandardCharsets.UTF_8);
+        int bad = b64ErrorOffset(src);
+        if (bad >= 0) {
+            return "illegal base64 data at input byte " + bad;
+        }
+        return GoValues.stringFromBytes(Base64.getMimeDecoder().decode(src));
+    }
+
+    /** The offset of Go's CorruptInputError for {@code src}, or -1 when it decodes. */
+    private static int b64ErrorOffset(byte[] src) {
+        int si = 0;
+        while (true) {
+            int j = 0;
+            for (; j < 4; j++) {
+                if (si == src.length) {
+                    if (j == 0) {
+                        return -1;
+                    }
+                    return si - j;
+                }
+                byte in = src[si++];
+                if (isB64(in)) {
+                    continue;
+                }
+                if (in == '\n' || in == '\r') {
+                    j--;
+                    continue;
+                }
+                if (in != '=' || j < 2) {
+                    return si - 1;
+                }
+                if (j == 2) {
+                    si = skipNewlines(src, si);
+                    if (si == src.length) {
+                        return src.length;
+                    }
+                    if (src[si] != '=') {
+                        return si - 1;
+                    }
+                    si++;
+                }
+                si = skipNewlines(src, si);
+                return si < src.length ? si : -1;
             }
         }
-        if (clean.length() % 4 != 0) {
-            return "illegal base64 data at input byte " + (clean.length() / 4 * 4);
+    }
+
+    private static boolean isB64(byte c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+    }
+
+    private static int skipNewlines(byte[] src, int si) {
+        while (si < src.length && (src[si] == '\n' || src[si] == '\r')) {
+            si++;
         }
-        try {
-            return GoValues.stringFromBytes(Base64.getDecoder().decode(clean));
-        } catch (IllegalArgumentException e) {
-            int eq = clean.indexOf('=');
-            return "illegal base64 data at input byte " + Math.max(eq, 0);
-        }
+        return si;
     }
 
     /** Go's hex.DecodeString: pairs of hex digits (either case); a bad digit is reported before an odd length. */
