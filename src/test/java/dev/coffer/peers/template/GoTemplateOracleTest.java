@@ -39,7 +39,11 @@ class GoTemplateOracleTest {
 
     private static final Pattern UNDEFINED = Pattern.compile("function \"([^\"]+)\" not defined");
 
-    record Verdict(ConformanceTables.Case c, String unjudged, String difference) {
+    /** {@code sameError}: both failed with the very same message (informational: only failing is required). */
+    record Verdict(ConformanceTables.Case c, String unjudged, String difference, boolean sameError) {
+        Verdict(ConformanceTables.Case c, String unjudged, String difference) {
+            this(c, unjudged, difference, false);
+        }
     }
 
     @TestFactory
@@ -57,6 +61,10 @@ class GoTemplateOracleTest {
         long differing = verdicts.stream().filter(v -> v.difference() != null).count();
         System.err.printf("template oracle: %d cases, %d compared with Go, %d differ, %d not judged (known differences,"
                 + " or functions newer than the oracle's ESO)%n", cases.size(), cases.size() - unjudged, differing, unjudged);
+        long bothFail = java.util.stream.IntStream.range(0, cases.size()).filter(i -> verdicts.get(i).unjudged() == null
+                && verdicts.get(i).difference() == null && go.get(i).failed()).count();
+        System.err.printf("template oracle: %d of %d cases where both fail have the very same error message%n",
+                verdicts.stream().filter(Verdict::sameError).count(), bothFail);
         verdicts.stream().filter(v -> v.difference() != null)
                 .forEach(v -> System.err.println("  differs: " + v.c() + ": " + v.difference()));
 
@@ -83,7 +91,7 @@ class GoTemplateOracleTest {
                 return new Verdict(c, "ESO v0.16.2 has no " + undefined.group(1), null);
             }
             return new Verdict(c, null, cofferError != null ? null
-                    : "Go fails (" + go.error() + "), Coffer renders " + show(coffer));
+                    : "Go fails (" + go.error() + "), Coffer renders " + show(coffer), go.error().equals(cofferError));
         }
         if (cofferError != null) {
             return new Verdict(c, null, "Coffer fails (" + cofferError + "), Go renders " + show(go.output()));
