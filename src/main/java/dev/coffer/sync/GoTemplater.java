@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.coffer.api.externalsecrets.v1.DecodingStrategy;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate;
 import dev.coffer.api.externalsecrets.v1.TemplateFrom;
 import dev.coffer.api.externalsecrets.v1.TemplateRef;
@@ -18,8 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * ESO's template engine v2 on Coffer's Go template engine: {@code templateFrom} entries first,
- * then {@code template.data}, so explicit template data wins; metadata labels and annotations are
+ * ESO's template engine v2 on Coffer's Go template engine: {@code templateFrom} entries first
+ * (their values decoded per {@code valuesDecodingStrategy}), then {@code template.data}, so
+ * explicit template data wins; metadata labels and annotations are
  * templates too. Each template sees the provider data as {@code .key}. Errors carry the template
  * position and never a value.
  */
@@ -65,22 +67,36 @@ public final class GoTemplater implements SecretTemplater {
         if (!target.equals("Data") && !target.equals("Annotations") && !target.equals("Labels")) {
             throw new InvalidSpecException(where + ".target must be Data, Annotations or Labels, not \"" + target + "\"");
         }
+        DecodingStrategy decoding = from.valuesDecodingStrategy;
         if (from.literal != null) {
-            putAll(parseMap(execute(where + ".literal", from.literal, values), where + ".literal"), target, data, labels, annotations);
+            putAll(decoded(parseMap(execute(where + ".literal", from.literal, values), where + ".literal"), decoding),
+                    target, data, labels, annotations);
         }
         if (from.configMap != null) {
             Map<String, String> cm = sources.configMaps().getOrDefault(from.configMap.name, Map.of());
-            renderItems(from.configMap, where + ".configMap", k -> cm.get(k), values, target, data, labels, annotations);
+            renderItems(from.configMap, where + ".configMap", k -> cm.get(k), values, decoding, target, data, labels,
+                    annotations);
         }
         if (from.secret != null) {
             Map<String, byte[]> secret = sources.secrets().getOrDefault(from.secret.name, Map.of());
             renderItems(from.secret, where + ".secret", k -> secret.containsKey(k)
-                    ? new String(secret.get(k), StandardCharsets.UTF_8) : null, values, target, data, labels, annotations);
+                    ? new String(secret.get(k), StandardCharsets.UTF_8) : null, values, decoding, target, data, labels,
+                    annotations);
         }
     }
 
+    /** valuesDecodingStrategy (ESO #6482): rendered values are decoded before they are applied; keys never. */
+    private static Map<String, byte[]> decoded(Map<String, byte[]> rendered, DecodingStrategy decoding) {
+        if (decoding == null || decoding == DecodingStrategy.None) {
+            return rendered;
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        rendered.forEach((k, v) -> out.put(k, ValueDecoding.decode(v, decoding, k)));
+        return out;
+    }
+
     private void renderItems(TemplateRef ref, String where, java.util.function.Function<String, String> source,
-                             Map<String, Object> values, String target, Map<String, byte[]> data,
+                             Map<String, Object> values, DecodingStrategy decoding, String target, Map<String, byte[]> data,
                              Map<String, String> labels, Map<String, String> annotations) {
         if (ref.items == null) {
             return;
@@ -91,11 +107,9 @@ public final class GoTemplater implements SecretTemplater {
                 throw new InvalidSpecException(where + " \"" + ref.name + "\" has no key \"" + item.key + "\"");
             }
             byte[] rendered = execute(where + "." + item.key, text, values);
-            if (item.templateAs == TemplateScope.KeysAndValues) {
-                putAll(parseMap(rendered, where + "." + item.key), target, data, labels, annotations);
-            } else {
-                putAll(Map.of(item.key, rendered), target, data, labels, annotations);
-            }
+            Map<String, byte[]> entries = item.templateAs == TemplateScope.KeysAndValues
+                    ? parseMap(rendered, where + "." + item.key) : Map.of(item.key, rendered);
+            putAll(decoded(entries, decoding), target, data, labels, annotations);
         }
     }
 

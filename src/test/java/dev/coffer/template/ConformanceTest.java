@@ -3,10 +3,6 @@ package dev.coffer.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,50 +12,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the conformance tables in src/test/resources/template/: each case has a template, optional
- * data, and either {@code expect} (exact output), {@code expectPattern} (regex, for random or
- * time-dependent output) or {@code error} (a substring of the message). Expected values come from
- * the Go text/template and sprig documentation and Go's source; comments in the YAML cite the rule
- * where it is not obvious.
+ * Runs the conformance tables ({@link ConformanceTables}) through Coffer's engine. Expected values
+ * come from the Go text/template and sprig documentation, Go's source and ESO's own tests; comments
+ * in the YAML cite the rule where it is not obvious. The {@code peers} tier runs the same cases
+ * through Go itself (dev.coffer.peers.template.GoTemplateOracleTest).
  */
 class ConformanceTest {
-    private static final String[] TABLES = {
-        "template/conformance-engine.yaml",
-        "template/conformance-printf.yaml",
-        "template/conformance-sprig.yaml",
-        "template/conformance-eso.yaml",
-    };
-
-    record Case(String file, String name, String template, Object data, String expect, String expectPattern,
-                String error) {
-        @Override
-        public String toString() {
-            return file.replace("template/conformance-", "").replace(".yaml", "") + ": " + name;
-        }
-    }
-
-    static Stream<Arguments> cases() throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        List<Arguments> all = new ArrayList<>();
-        for (String table : TABLES) {
-            try (InputStream in = ConformanceTest.class.getClassLoader().getResourceAsStream(table)) {
-                if (in == null) {
-                    continue;
-                }
-                List<Map<String, Object>> rows = yaml.readValue(in, List.class);
-                for (Map<String, Object> row : rows) {
-                    Case c = new Case(table, (String) row.get("name"), (String) row.get("template"), row.get("data"),
-                            (String) row.get("expect"), (String) row.get("expectPattern"), (String) row.get("error"));
-                    all.add(Arguments.of(c));
-                }
-            }
-        }
-        return all.stream();
+    static Stream<Arguments> cases() {
+        return ConformanceTables.all().stream().map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void conforms(Case c) throws Exception {
+    void conforms(ConformanceTables.Case c) throws Exception {
         if (c.error() != null) {
             assertThatThrownBy(() -> GoTemplate.parse("t", c.template()).execute(c.data()))
                     .isInstanceOf(TemplateException.class)
@@ -76,7 +41,7 @@ class ConformanceTest {
     }
 
     /** Error messages may name keys and template text, never a data value that the template does not contain. */
-    private static void assertNoDataLeak(String message, Case c) {
+    private static void assertNoDataLeak(String message, ConformanceTables.Case c) {
         for (String value : leafStrings(c.data())) {
             if (value.length() >= 4 && !c.template().contains(value)) {
                 assertThat(message).as("error message must not reveal data").doesNotContain(value);

@@ -228,4 +228,29 @@ class EsoCryptoFunctionsTest {
         System.arraycopy(b, b.length - n, out, 32 - n, n);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
     }
+
+    @Test
+    void pemTruststoreToPKCS12MakesAJavaTrustStoreOfEveryCertificate() throws Exception {
+        String b64 = run("{{ pemTruststoreToPKCS12Pass .certs \"changeit\" }}",
+                Map.of("certs", intermediate.certPem() + root.certPem()));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(new ByteArrayInputStream(Base64.getDecoder().decode(b64)), "changeit".toCharArray());
+
+        List<Certificate> trusted = new ArrayList<>();
+        for (String alias : java.util.Collections.list(store.aliases())) {
+            assertThat(store.isCertificateEntry(alias)).as("a trusted certificate entry: " + alias).isTrue();
+            trusted.add(store.getCertificate(alias));
+        }
+        assertThat(trusted).containsExactlyInAnyOrder(intermediate.cert(), root.cert());
+        assertThat(run("{{ pemTruststoreToPKCS12 .certs | b64dec | len | lt 100 }}",
+                Map.of("certs", root.certPem()))).as("without a password too").isEqualTo("true");
+    }
+
+    @Test
+    void pkcs12certOfATrustStoreFailsAsGoPkcs12DoesWithoutAKey() {
+        assertThatThrownBy(() -> run("{{ pemTruststoreToPKCS12 .certs | b64dec | pkcs12cert }}",
+                Map.of("certs", root.certPem())))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("pkcs12: private key missing");
+    }
 }

@@ -2,14 +2,23 @@ package dev.coffer.testsupport.peers;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Finds the real programs that {@code peers/build} put in the cache, keyed by the pins in
@@ -98,6 +107,36 @@ public final class PeerBinaries {
             Assumptions.abort(line);
         }
         return found.get();
+    }
+
+    /**
+     * The version of a peer built from sources in this repository: sha256 over the lines
+     * {@code "<sha256 hex of file>  <path relative to dir>\n"} of every file under {@code dir},
+     * sorted by path, cut to 16 hex digits. The recipe's {@code tree_hash} computes the same.
+     */
+    public static String sourceTreeHash(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<String> files = walk.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace(File.separatorChar, '/'))
+                    .sorted(Comparator.comparing(
+                            (String p) -> p.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned))
+                    .toList();
+            StringBuilder lines = new StringBuilder();
+            for (String file : files) {
+                lines.append(sha256Hex(Files.readAllBytes(dir.resolve(file)))).append("  ").append(file).append('\n');
+            }
+            return sha256Hex(lines.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hash " + dir, e);
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The repository root: the working folder of the test JVM (Maven runs tests from the project). */

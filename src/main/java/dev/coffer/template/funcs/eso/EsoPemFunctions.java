@@ -28,8 +28,13 @@ public final class EsoPemFunctions {
         r.add("certSANs", a -> certSans(GoValues.str(a[0])), STRING);
     }
 
+    /**
+     * Go's pem rules, except that text before the first "-----BEGIN" is dropped even on its line:
+     * ESO's trimJunk, which keeps what pem.Decode accepted before Go 1.25.2 (golang/go#76124).
+     */
     private static String filterPem(String type, String input) throws FunctionException {
-        Pem.Decoded decoded = Pem.decodeAll(input);
+        int begin = input.indexOf("-----BEGIN");
+        Pem.Decoded decoded = Pem.decodeAll(begin < 0 ? input : input.substring(begin));
         StringBuilder sb = new StringBuilder();
         for (Pem.Block b : decoded.blocks()) {
             if (b.type().equalsIgnoreCase(type)) {

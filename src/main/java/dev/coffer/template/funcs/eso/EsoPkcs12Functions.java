@@ -35,6 +35,8 @@ public final class EsoPkcs12Functions {
         r.add("fullPemToPkcs12", a -> toPkcs12(GoValues.str(a[0]), GoValues.str(a[1]), "", true), STRING, STRING);
         r.add("fullPemToPkcs12Pass", a -> toPkcs12(GoValues.str(a[0]), GoValues.str(a[1]), GoValues.str(a[2]), true),
                 STRING, STRING, STRING);
+        r.add("pemTruststoreToPKCS12", a -> trustStore(GoValues.str(a[0]), ""), STRING);
+        r.add("pemTruststoreToPKCS12Pass", a -> trustStore(GoValues.str(a[0]), GoValues.str(a[1])), STRING, STRING);
     }
 
     private static Pkcs12Codec.Contents decode(String pass, byte[] input, String what) throws FunctionException {
@@ -57,6 +59,9 @@ public final class EsoPkcs12Functions {
     /** All certificates as PEM, ordered leaf to root when they form one chain, else as stored. */
     private static String cert(String pass, byte[] input) throws Exception {
         Pkcs12Codec.Contents c = decode(pass, input, " certificate");
+        if (c.key() == null) {
+            throw new FunctionException("unable to decode pkcs12 certificate with password: pkcs12: private key missing");
+        }
         List<X509Certificate> all = new ArrayList<>();
         all.add(c.certificate());
         all.addAll(c.caCerts());
@@ -84,6 +89,15 @@ public final class EsoPkcs12Functions {
             throw new FunctionException("unable to parse private key type");
         }
         return Base64.getEncoder().encodeToString(Pkcs12Codec.encode(key, cert, cas, pass));
+    }
+
+    /** ESO's pemTruststoreToPKCS12: every certificate of the PEM into a Java trust store, base64-encoded. */
+    private static String trustStore(String certsPem, String pass) throws Exception {
+        List<X509Certificate> certs = new ArrayList<>();
+        for (Pem.Block b : Pem.decodeAll(certsPem).blocks()) {
+            certs.add(chain(b));
+        }
+        return Base64.getEncoder().encodeToString(Pkcs12Codec.encodeTrustStore(certs, pass));
     }
 
     private static X509Certificate chain(Pem.Block b) throws FunctionException {

@@ -47,7 +47,7 @@ public final class EsoYamlFunctions {
             return m;
         }
         if (!node.isObject()) {
-            m.put("Error", "error unmarshaling JSON: json: cannot unmarshal " + jsonKind(node)
+            m.put("Error", "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + jsonKind(node)
                     + " into Go value of type map[string]interface {}");
             return m;
         }

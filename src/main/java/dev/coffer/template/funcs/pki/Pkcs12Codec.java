@@ -6,7 +6,9 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -17,6 +19,7 @@ import org.bouncycastle.asn1.pkcs.Pfx;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.crypto.Digest;
@@ -43,6 +46,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
  */
 public final class Pkcs12Codec {
     private static final int ITERATIONS = 2048;
+    /** Oracle's attribute that marks a trusted certificate in a Java PKCS#12 trust store. */
+    private static final ASN1ObjectIdentifier JAVA_TRUSTED_CERT = new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Pkcs12Codec() {
@@ -59,21 +64,21 @@ public final class Pkcs12Codec {
         } catch (Exception e) {
             throw new Pkcs12Exception("pkcs12: error reading P12 data");
         }
-        verifyMac(pfx, password);
+        byte[] accepted = verifyMac(pfx, password);
         PrivateKey key = null;
         List<X509Certificate> certs = new ArrayList<>();
         try {
             JcaX509CertificateConverter certConverter = new JcaX509CertificateConverter().setProvider(GoKeys.BC);
             for (ContentInfo info : pfx.getContentInfos()) {
                 PKCS12SafeBagFactory factory = info.getContentType().equals(PKCSObjectIdentifiers.encryptedData)
-                        ? new PKCS12SafeBagFactory(info, new Pbes2Decryptors(password))
+                        ? new PKCS12SafeBagFactory(info, new Pbes2Decryptors(password, accepted))
                         : new PKCS12SafeBagFactory(info);
                 for (PKCS12SafeBag bag : factory.getSafeBags()) {
                     Object value = bag.getBagValue();
                     if (value instanceof X509CertificateHolder holder) {
                         certs.add(certConverter.getCertificate(holder));
                     } else if (value instanceof PKCS8EncryptedPrivateKeyInfo enc && key == null) {
-                        PrivateKeyInfo info2 = enc.decryptPrivateKeyInfo(new Pbes2Decryptors(password));
+                        PrivateKeyInfo info2 = enc.decryptPrivateKeyInfo(new Pbes2Decryptors(password, accepted));
                         key = new JcaPEMKeyConverter().setProvider(GoKeys.BC).getPrivateKey(info2);
                     } else if (value instanceof PrivateKeyInfo plain && key == null) {
                         key = new JcaPEMKeyConverter().setProvider(GoKeys.BC).getPrivateKey(plain);
@@ -89,11 +94,15 @@ public final class Pkcs12Codec {
         return new Contents(key, certs.get(0), certs.subList(1, certs.size()));
     }
 
-    private static void verifyMac(PKCS12PfxPdu pfx, String password) throws Pkcs12Exception {
+    /** Checks the MAC and returns the password bytes it accepted, for the legacy bag ciphers to use too. */
+    private static byte[] verifyMac(PKCS12PfxPdu pfx, String password) throws Pkcs12Exception {
         Pfx structure = pfx.toASN1Structure();
         MacData macData = structure.getMacData();
         if (macData == null) {
-            return;
+            if (!password.isEmpty()) {
+                throw new Pkcs12Exception("pkcs12: no MAC in data");
+            }
+            return bmpWithTerminator(password);
         }
         byte[] content = org.bouncycastle.asn1.ASN1OctetString.getInstance(structure.getAuthSafe().getContent())
                 .getOctets();
@@ -103,7 +112,7 @@ public final class Pkcs12Codec {
         for (byte[] pw : passwordForms(password)) {
             byte[] mac = mac(alg, pw, macData.getSalt(), iterations, content);
             if (mac != null && MessageDigest.isEqual(mac, expected)) {
-                return;
+                return pw;
             }
         }
         throw new Pkcs12Exception("pkcs12: decryption password incorrect");
@@ -161,6 +170,30 @@ public final class Pkcs12Codec {
         PKCS12PfxPduBuilder builder = new PKCS12PfxPduBuilder();
         builder.addEncryptedData(encryptor, certBags.toArray(new PKCS12SafeBag[0]));
         builder.addData(keyBag.build());
+        return withMac(builder, password);
+    }
+
+    /**
+     * go-pkcs12 Modern.EncodeTrustStore: each certificate in its own bag, marked as a Java trust
+     * anchor for any purpose and named by its subject, all in one encrypted safe.
+     */
+    public static byte[] encodeTrustStore(List<X509Certificate> certs, String password) throws Exception {
+        OutputEncryptor encryptor = new Pbes2Encryptor(password, ITERATIONS);
+        List<PKCS12SafeBag> bags = new ArrayList<>();
+        for (X509Certificate cert : certs) {
+            PKCS12SafeBagBuilder bag = new JcaPKCS12SafeBagBuilder(cert);
+            bag.addBagAttribute(JAVA_TRUSTED_CERT, KeyPurposeId.anyExtendedKeyUsage.toOID());
+            bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
+                    new DERBMPString(cert.getSubjectX500Principal().getName(X500Principal.RFC2253)));
+            bags.add(bag.build());
+        }
+        PKCS12PfxPduBuilder builder = new PKCS12PfxPduBuilder();
+        builder.addEncryptedData(encryptor, bags.toArray(new PKCS12SafeBag[0]));
+        return withMac(builder, password);
+    }
+
+    /** The archive with go-pkcs12's SHA-256 MAC, keyed by the password with its two-byte terminator. */
+    private static byte[] withMac(PKCS12PfxPduBuilder builder, String password) throws Exception {
         Pfx unsigned = builder.build(null, null).toASN1Structure();
         byte[] content = org.bouncycastle.asn1.ASN1OctetString.getInstance(unsigned.getAuthSafe().getContent())
                 .getOctets();

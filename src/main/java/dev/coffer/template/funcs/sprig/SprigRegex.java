@@ -25,7 +25,8 @@ public final class SprigRegex {
     public static void register(FunctionRegistry.Builder r) {
         for (String prefix : new String[]{"", "must"}) {
             String p = prefix;
-            r.add(name(p, "regexMatch"), a -> re(a[0]).matches(s(a[1])), STRING, STRING);
+            r.add(name(p, "regexMatch"), a -> p.isEmpty() ? matchesOrFalse(s(a[0]), s(a[1])) : re(a[0]).matches(s(a[1])),
+                    STRING, STRING);
             r.add(name(p, "regexFindAll"), a -> new ArrayList<Object>(re(a[0]).findAllStrings(s(a[1]),
                     (int) GoValues.toLong(a[2]))), STRING, STRING, INT);
             r.add(name(p, "regexFind"), a -> {
@@ -48,6 +49,15 @@ public final class SprigRegex {
             return GoRegexp.compile(s(expr));
         } catch (GoRegexp.InvalidRegexpException e) {
             throw new FunctionException(e.getMessage());
+        }
+    }
+
+    /** sprig's regexMatch ignores a bad pattern and answers false; only mustRegexMatch reports it. */
+    private static boolean matchesOrFalse(String pattern, String text) {
+        try {
+            return GoRegexp.compile(pattern).matches(text);
+        } catch (GoRegexp.InvalidRegexpException e) {
+            return false;
         }
     }
 
