@@ -37,14 +37,12 @@ public final class SecretShaper {
         meta.setName(sealedSecret.getMetadata().getName());
         meta.setNamespace(sealedSecret.getMetadata().getNamespace());
         meta.setLabels(copy(tm.getLabels()));
-        Map<String, String> annotations = copy(tm.getAnnotations());
-        if (skipOwnerReferences(tm)) {
-            // Without an owner reference, this marks the Secret as ours for the next reconciliation.
-            annotations.put(MANAGED, "true");
-        } else {
+        // As upstream: the template's annotations only. With skip-set-owner-references the Secret
+        // stays ours on the next reconciliation only if the template also says managed: "true".
+        meta.setAnnotations(copy(tm.getAnnotations()));
+        if (!skipOwnerReferences(tm)) {
             meta.setOwnerReferences(List.of(ownerReference(sealedSecret)));
         }
-        meta.setAnnotations(annotations);
 
         Secret secret = new Secret();
         secret.setMetadata(meta);
