@@ -1,6 +1,5 @@
 package dev.coffer.peers.kubeseal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
@@ -37,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -213,7 +211,7 @@ class KubesealPeerTest {
         return all;
     }
 
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
     /** Coffer's own CLI, in-process, as {@link Main} runs it. */
@@ -227,31 +225,6 @@ class KubesealPeerTest {
             return new Run(code, out.toString(), err.toString());
         } finally {
             System.setIn(original);
-        }
-    }
-
-    /** The document without what differs by design: encryptedData values, nulls, empty maps. */
-    static JsonNode comparable(JsonNode node) {
-        JsonNode copy = node.deepCopy();
-        if (copy.path("spec").path("encryptedData").isObject()) {
-            ((ObjectNode) copy.get("spec").get("encryptedData")).fields().forEachRemaining(e -> e.setValue(JSON.nullNode()));
-            ObjectNode keysOnly = JSON.createObjectNode();
-            copy.get("spec").get("encryptedData").fieldNames().forEachRemaining(k -> keysOnly.put(k, "<sealed>"));
-            ((ObjectNode) copy.get("spec")).set("encryptedData", keysOnly);
-        }
-        prune(copy);
-        return copy;
-    }
-
-    private static void prune(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                prune(e.getValue());
-                if (e.getValue().isNull() || e.getValue().isObject() && e.getValue().isEmpty()) {
-                    it.remove();
-                }
-            }
         }
     }
 }
