@@ -21,7 +21,13 @@ public final class Commands implements Runnable {
     }
 
     static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /** The command tree reading kubeseal's {@code SEALED_SECRETS_*} variables from {@code environment}. */
+    static CommandLine commandLine(java.util.Map<String, String> environment) {
         CommandLine cl = new CommandLine(new Commands());
+        cl.getSubcommands().get("seal").setDefaultValueProvider(new SealedSecretsEnvironment(environment));
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("coffer: " + ex.getMessage()
                     + " (see 'coffer " + commandPath(ex.getCommandLine()) + "--help')");

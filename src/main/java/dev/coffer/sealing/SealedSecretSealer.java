@@ -10,15 +10,25 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
+import dev.coffer.gocompat.GoBase64;
+
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Seals Secrets and values the way kubeseal does. */
 public final class SealedSecretSealer {
 
-    private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+    /**
+     * Annotations in which a deployment tool keeps a whole copy of the object it applied: on a
+     * Secret that copy is the plaintext, so sealing must never carry it into the template.
+     */
+    public static final List<String> WHOLE_OBJECT_ANNOTATIONS = List.of(
+            "kubectl.kubernetes.io/last-applied-configuration",
+            "kubecfg.ksonnet.io/last-applied-configuration",
+            "kapp.k14s.io/original");
 
     private final RSAPublicKey key;
     private final SecureRandom random;
@@ -35,7 +45,7 @@ public final class SealedSecretSealer {
 
     /**
      * Seals a Secret into a SealedSecret. The scope is the given one, or when null the one the
-     * Secret's annotations declare.
+     * Secret's annotations declare; either way the scope annotations of the result say exactly that scope.
      */
     public SealedSecret seal(Secret secret, Scope scopeOrNull) throws SealingException {
         ObjectMeta meta = secret.getMetadata() == null ? new ObjectMeta() : secret.getMetadata();
@@ -68,8 +78,8 @@ public final class SealedSecretSealer {
         if (secret.getData() != null) {
             for (Map.Entry<String, String> e : secret.getData().entrySet()) {
                 try {
-                    values.put(e.getKey(), Base64.getDecoder().decode(e.getValue() == null ? "" : e.getValue()));
-                } catch (IllegalArgumentException ex) {
+                    values.put(e.getKey(), GoBase64.decodeStd(e.getValue()));
+                } catch (GoBase64.InvalidBase64Exception ex) {
                     throw new SealingException("data[\"" + e.getKey() + "\"] is not valid base64");
                 }
             }
@@ -89,6 +99,24 @@ public final class SealedSecretSealer {
         }
     }
 
+    /** The annotations without any tool's copy of the whole object (see {@link #WHOLE_OBJECT_ANNOTATIONS}). */
+    public static Map<String, String> withoutWholeObjectCopies(Map<String, String> annotations) {
+        Map<String, String> out = new LinkedHashMap<>(annotations == null ? Map.of() : annotations);
+        WHOLE_OBJECT_ANNOTATIONS.forEach(out::remove);
+        return out;
+    }
+
+    /** The annotations with both scope annotations replaced by the one of {@code scope} (none for strict). */
+    public static Map<String, String> withScope(Map<String, String> annotations, Scope scope) {
+        Map<String, String> out = new LinkedHashMap<>(annotations);
+        out.remove(Scope.NAMESPACE_WIDE_ANNOTATION);
+        out.remove(Scope.CLUSTER_WIDE_ANNOTATION);
+        if (scope.annotation() != null) {
+            out.put(scope.annotation(), "true");
+        }
+        return out;
+    }
+
     private static SecretTemplateSpec templateOf(Secret secret, Scope scope) {
         ObjectMeta meta = secret.getMetadata();
         TemplateMetadata tm = new TemplateMetadata();
@@ -97,11 +125,7 @@ public final class SealedSecretSealer {
         if (meta.getLabels() != null && !meta.getLabels().isEmpty()) {
             tm.setLabels(new LinkedHashMap<>(meta.getLabels()));
         }
-        Map<String, String> annotations = new LinkedHashMap<>(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
-        annotations.remove(LAST_APPLIED);
-        if (scope.annotation() != null) {
-            annotations.put(scope.annotation(), "true");
-        }
+        Map<String, String> annotations = withScope(withoutWholeObjectCopies(meta.getAnnotations()), scope);
         if (!annotations.isEmpty()) {
             tm.setAnnotations(annotations);
         }

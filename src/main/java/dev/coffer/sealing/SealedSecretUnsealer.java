@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretSpec;
+import dev.coffer.gocompat.GoBase64;
 import io.fabric8.kubernetes.api.model.Secret;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +63,9 @@ public final class SealedSecretUnsealer {
         Map<String, byte[]> values = new LinkedHashMap<>();
         try {
             if (secret.getData() != null) {
-                secret.getData().forEach((k, v) -> values.put(k, Base64.getDecoder().decode(v == null ? "" : v)));
+                secret.getData().forEach((k, v) -> values.put(k, GoBase64.decodeStd(v)));
             }
-        } catch (IllegalArgumentException e) {
+        } catch (GoBase64.InvalidBase64Exception e) {
             throw new SealingException("legacy spec.data holds a Secret whose data is not base64");
         }
         if (secret.getStringData() != null) {

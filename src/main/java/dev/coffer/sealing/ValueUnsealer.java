@@ -1,7 +1,8 @@
 package dev.coffer.sealing;
 
+import dev.coffer.gocompat.GoBase64;
+
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,8 @@ public final class ValueUnsealer {
     private static HybridCipher.Parts parts(String name, String value) throws SealingException {
         byte[] payload;
         try {
-            payload = Base64.getDecoder().decode(value == null ? "" : value.trim());
-        } catch (IllegalArgumentException e) {
+            payload = GoBase64.decodeStd(value);
+        } catch (GoBase64.InvalidBase64Exception e) {
             throw new SealingException("\"" + name + "\" is not valid base64");
         }
         try {

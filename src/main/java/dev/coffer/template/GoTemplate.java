@@ -84,12 +84,28 @@ public final class GoTemplate {
 
     /** Executes another template of the set (a define or block) with {@code data} as dot. */
     public byte[] executeTemplate(String templateName, Object data) throws TemplateException {
+        return executeTemplate(templateName, data, MissingKey.ERROR);
+    }
+
+    /**
+     * Go's {@code missingkey} option, chosen per execution: ESO runs with {@code ERROR}, the Sealed
+     * Secrets controller with Go's {@code DEFAULT} (a missing map key prints {@code <no value>}).
+     */
+    public enum MissingKey { DEFAULT, ERROR }
+
+    /** Executes the main template with the given {@code missingkey} option. */
+    public byte[] executeBytes(Object data, MissingKey missingKey) throws TemplateException {
+        return executeTemplate(name, data, missingKey);
+    }
+
+    /** Executes a template of the set with the given {@code missingkey} option. */
+    public byte[] executeTemplate(String templateName, Object data, MissingKey missingKey) throws TemplateException {
         if (!trees.containsKey(templateName)) {
             throw new TemplateException("template: no template " + GoQuote.quote(templateName)
                     + " associated with template " + GoQuote.quote(name), new Position(name, 0, 0));
         }
         try {
-            return Executor.execute(trees, templateName, functions, data, true);
+            return Executor.execute(trees, templateName, functions, data, missingKey == MissingKey.ERROR);
         } catch (ExecError e) {
             throw new TemplateException(e.getMessage(), e.position());
         }

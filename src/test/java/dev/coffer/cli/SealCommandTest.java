@@ -155,7 +155,7 @@ class SealCommandTest {
         Run missingName = run("", "seal", "--raw", "--cert", cert(key).toString(), "--from-file", value.toString(),
                 "--namespace", "prod");
         assertThat(missingName.code()).isEqualTo(2);
-        assertThat(missingName.err().strip().lines()).singleElement().asString().contains("a name is required");
+        assertThat(missingName.err().strip().lines()).singleElement().asString().contains("must provide the --name flag with --raw and --scope strict");
     }
 
     @Test

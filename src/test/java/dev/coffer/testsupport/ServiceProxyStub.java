@@ -14,7 +14,8 @@ import java.net.http.HttpResponse;
  * Stands in for the API server's service proxy: requests under
  * {@code /api/v1/namespaces/<ns>/services/http:<name>:http/proxy/} are forwarded to a local HTTP
  * base (the Quarkus test app), so the CLI's controller calls run end to end without a cluster.
- * Point the Fabric8 client at it with the {@code kubernetes.master} system property.
+ * Point the Fabric8 client at it with the {@code kubernetes.master} system property, or
+ * kubeseal at it with a kubeconfig; {@code GET} of the Service itself answers with one port named {@code http}.
  */
 public final class ServiceProxyStub implements AutoCloseable {
 
@@ -39,6 +40,17 @@ public final class ServiceProxyStub implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        });
+        // kubeseal (client-go) first reads the Service for its port name, then calls the proxy.
+        byte[] serviceJson = ("{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"" + service
+                + "\",\"namespace\":\"" + namespace + "\"},\"spec\":{\"ports\":[{\"name\":\"http\",\"port\":8080}]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext("/api/v1/namespaces/" + namespace + "/services/" + service, exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, serviceJson.length);
+                exchange.getResponseBody().write(serviceJson);
             }
         });
         server.start();

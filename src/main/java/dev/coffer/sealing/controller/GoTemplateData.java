@@ -15,7 +15,9 @@ import java.util.TreeMap;
 
 /**
  * {@code spec.template.data} through the Go template engine: each entry is a template executed
- * against the decrypted values (strings, or bytes when not UTF-8). Error messages are the
+ * against the decrypted values (strings, or bytes when not UTF-8), with Go's default
+ * {@code missingkey} option as the Sealed Secrets controller runs it (a missing key renders
+ * {@code <no value>}; ExternalSecrets differ: ESO uses {@code missingkey=error}). Error messages are the
  * engine's, with any decrypted value of 3 characters or more redacted from them.
  */
 final class GoTemplateData implements TemplateData {
@@ -29,7 +31,7 @@ final class GoTemplateData implements TemplateData {
         Map<String, byte[]> out = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(templates).entrySet()) {
             try {
-                out.put(entry.getKey(), GoTemplate.parse(entry.getKey(), entry.getValue()).executeBytes(data));
+                out.put(entry.getKey(), GoTemplate.parse(entry.getKey(), entry.getValue()).executeBytes(data, GoTemplate.MissingKey.DEFAULT));
             } catch (TemplateException e) {
                 throw new SealingException("template.data[\"" + entry.getKey() + "\"]: " + redact(e.getMessage(), values));
             }

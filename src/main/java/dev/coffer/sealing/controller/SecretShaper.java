@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +38,12 @@ public final class SecretShaper {
         meta.setName(sealedSecret.getMetadata().getName());
         meta.setNamespace(sealedSecret.getMetadata().getNamespace());
         meta.setLabels(copy(tm.getLabels()));
-        Map<String, String> annotations = copy(tm.getAnnotations());
-        if (skipOwnerReferences(tm)) {
-            // Without an owner reference, this marks the Secret as ours for the next reconciliation.
-            annotations.put(MANAGED, "true");
-        } else {
+        // As upstream: the template's annotations only. With skip-set-owner-references the Secret
+        // stays ours on the next reconciliation only if the template also says managed: "true".
+        meta.setAnnotations(copy(tm.getAnnotations()));
+        if (!skipOwnerReferences(tm)) {
             meta.setOwnerReferences(List.of(ownerReference(sealedSecret)));
         }
-        meta.setAnnotations(annotations);
 
         Secret secret = new Secret();
         secret.setMetadata(meta);
@@ -52,12 +51,41 @@ public final class SecretShaper {
         secret.setImmutable(template.getImmutable());
         Map<String, byte[]> data = new TreeMap<>(values);
         if (template.getData() != null && !template.getData().isEmpty()) {
-            data.putAll(templateData.render(template.getData(), values));
+            applyTemplateData(template.getData(), values, data);
         }
         Map<String, String> encoded = new LinkedHashMap<>();
         data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v)));
         secret.setData(encoded);
         return secret;
+    }
+
+    /**
+     * {@code spec.template.data} as upstream (v0.40) applies it: each entry is rendered against the
+     * decrypted values and, for names no encrypted value has, the entries' own plain text; a
+     * decrypted value wins over an entry of the same name, in the context and in the Secret; an
+     * entry without a value removes that key from the Secret.
+     */
+    private void applyTemplateData(Map<String, String> templates, Map<String, byte[]> values, Map<String, byte[]> data)
+            throws SealingException {
+        Map<String, byte[]> context = new LinkedHashMap<>(values);
+        Map<String, String> rendered = new LinkedHashMap<>();
+        templates.forEach((k, v) -> {
+            if (v != null) {
+                context.putIfAbsent(k, v.getBytes(StandardCharsets.UTF_8));
+                rendered.put(k, v);
+            }
+        });
+        Map<String, byte[]> out = templateData.render(rendered, context);
+        templates.forEach((k, v) -> {
+            if (v == null) {
+                data.remove(k);
+            }
+        });
+        out.forEach((k, v) -> {
+            if (!values.containsKey(k)) {
+                data.put(k, v);
+            }
+        });
     }
 
     public static OwnerReference ownerReference(SealedSecret sealedSecret) {

@@ -31,16 +31,18 @@ public record WritePlan(Action action, Secret secret, String refusal) {
                 + "\" already exists and is not managed by SealedSecret");
     }
 
-    /** Merge data, labels and annotations into a Secret someone else owns; nothing else changes. */
+    /**
+     * Merge data, labels and annotations into a Secret someone else owns; when it is also marked
+     * managed, the SealedSecret takes ownership (its owner reference replaces the others), as upstream.
+     */
     private static WritePlan patch(Secret desired, Secret live) {
         Secret merged = copyOf(live);
         merged.setData(merge(live.getData(), desired.getData()));
         merged.getMetadata().setLabels(merge(live.getMetadata().getLabels(), desired.getMetadata().getLabels()));
         merged.getMetadata().setAnnotations(merge(live.getMetadata().getAnnotations(),
                 desired.getMetadata().getAnnotations()));
-        merged.getMetadata().getAnnotations().remove(SecretShaper.MANAGED);
         if (annotated(live, SecretShaper.MANAGED)) {
-            merged.getMetadata().getAnnotations().put(SecretShaper.MANAGED, "true");
+            merged.getMetadata().setOwnerReferences(desired.getMetadata().getOwnerReferences());
         }
         if (Objects.equals(merged.getData(), nonNull(live.getData()))
                 && sameMetadata(merged.getMetadata(), live.getMetadata())) {
@@ -50,21 +52,18 @@ public record WritePlan(Action action, Secret secret, String refusal) {
         return recreate ? recreate(merged) : new WritePlan(Action.UPDATE, merged, null);
     }
 
-    /** The Secret becomes exactly what the SealedSecret says (kept: managed annotation, owner refs when skipped). */
+    /**
+     * The Secret becomes exactly what the SealedSecret says, as upstream replaces it: data, type,
+     * labels, annotations and owner references wholesale (none when the template skips them).
+     */
     private static WritePlan takeOver(Secret desired, Secret live) {
         Secret next = copyOf(live);
         next.setData(nonNull(desired.getData()));
         next.setType(desired.getType());
         next.setImmutable(desired.getImmutable());
         next.getMetadata().setLabels(nonNull(desired.getMetadata().getLabels()));
-        Map<String, String> annotations = nonNull(desired.getMetadata().getAnnotations());
-        if (annotated(live, SecretShaper.MANAGED)) {
-            annotations.put(SecretShaper.MANAGED, "true");
-        }
-        next.getMetadata().setAnnotations(annotations);
-        if (desired.getMetadata().getOwnerReferences() != null && !desired.getMetadata().getOwnerReferences().isEmpty()) {
-            next.getMetadata().setOwnerReferences(desired.getMetadata().getOwnerReferences());
-        }
+        next.getMetadata().setAnnotations(nonNull(desired.getMetadata().getAnnotations()));
+        next.getMetadata().setOwnerReferences(desired.getMetadata().getOwnerReferences());
         boolean sameContent = Objects.equals(next.getData(), nonNull(live.getData()))
                 && Objects.equals(next.getType(), typeOf(live))
                 && Objects.equals(next.getImmutable(), live.getImmutable());

@@ -1,5 +1,6 @@
 package dev.coffer.sealing.keys;
 
+import dev.coffer.gocompat.GoBase64;
 import dev.coffer.sealing.Pem;
 import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.SealingKey;
@@ -35,19 +36,30 @@ public final class KeySecrets {
 
     /** Reads a key Secret: {@code tls.key} (PKCS#1 or PKCS#8 PEM) and {@code tls.crt} (PEM). */
     public static SealingKey read(Secret secret) throws SealingException {
-        String source = "key Secret " + secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName();
+        String source = describe(secret);
         Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
         if (data.get("tls.key") == null || data.get("tls.crt") == null) {
             throw new SealingException(source + ": tls.key and tls.crt are both required");
         }
         try {
-            RSAPrivateKey key = Pem.privateKey(new String(Base64.getDecoder().decode(data.get("tls.key")),
+            RSAPrivateKey key = Pem.privateKey(new String(GoBase64.decodeStd(data.get("tls.key")),
                     StandardCharsets.US_ASCII), source);
-            X509Certificate cert = Pem.certificate(Base64.getDecoder().decode(data.get("tls.crt")), source);
+            X509Certificate cert = Pem.certificate(GoBase64.decodeStd(data.get("tls.crt")), source);
             return checked(key, cert, source);
         } catch (IllegalArgumentException e) {
             throw new SealingException(source + ": tls.key or tls.crt is not base64");
         }
+    }
+
+    /** How errors name a key Secret: {@code key Secret ns/name}, leaving out what it does not have. */
+    public static String describe(Secret secret) {
+        ObjectMeta meta = secret.getMetadata();
+        String ns = meta == null || meta.getNamespace() == null || meta.getNamespace().isEmpty() ? null : meta.getNamespace();
+        String name = meta == null || meta.getName() == null || meta.getName().isEmpty() ? null : meta.getName();
+        if (name == null) {
+            return ns == null ? "key Secret (no name)" : "key Secret in " + ns + " (no name)";
+        }
+        return "key Secret " + (ns == null ? name : ns + "/" + name);
     }
 
     /** Pairs a private key and a certificate, refusing a pair that does not match. */

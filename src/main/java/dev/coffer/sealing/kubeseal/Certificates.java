@@ -33,9 +33,15 @@ public final class Certificates {
                 return response.body();
             }
             return Files.readAllBytes(Path.of(fileOrUrl));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SealingException("cannot read certificate " + fileOrUrl + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        } catch (java.net.ConnectException e) {
+            throw new SealingException("cannot fetch certificate " + fileOrUrl + ": connection refused");
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new SealingException("cannot fetch certificate " + fileOrUrl + ": timed out");
+        } catch (IOException e) {
+            throw new SealingException(fileOrUrl.startsWith("http://") || fileOrUrl.startsWith("https://")
+                    ? "cannot fetch certificate " + fileOrUrl : IoMessages.of("certificate file", fileOrUrl, e));
+        } catch (IllegalArgumentException e) {
+            throw new SealingException("not a certificate file or URL: " + fileOrUrl);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SealingException("interrupted while fetching certificate " + fileOrUrl);

@@ -1,6 +1,7 @@
 package dev.coffer.sealing.kubeseal;
 
 import dev.coffer.sealing.SealingException;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,8 +15,8 @@ public final class ControllerClient implements AutoCloseable {
     private final KubernetesClient client;
     private final String base;
 
-    public ControllerClient(String controllerNamespace, String controllerName) {
-        this.client = new KubernetesClientBuilder().build();
+    public ControllerClient(Config config, String controllerNamespace, String controllerName) {
+        this.client = new KubernetesClientBuilder().withConfig(config).build();
         this.base = "/api/v1/namespaces/" + controllerNamespace + "/services/http:" + controllerName + ":http/proxy";
     }
 

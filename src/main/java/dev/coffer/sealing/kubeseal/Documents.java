@@ -24,9 +24,11 @@ public final class Documents {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON_IN = new ObjectMapper();
     private static final ObjectMapper JSON_OUT = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final YAMLMapper YAML_OUT = (YAMLMapper) new YAMLMapper(new YAMLFactory()
+    private static final YAMLMapper YAML_OUT = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .stringQuotingChecker(YamlQuoting.INSTANCE)
+            .build());
 
     private Documents() {
     }
@@ -36,8 +38,18 @@ public final class Documents {
      * kubeseal prints them). A List document ("kind: List" with items) is flattened.
      */
     public static List<ObjectNode> read(String text, String source) throws IOException {
+        if (text.stripLeading().startsWith("{")) {
+            try {
+                return read(text, source, JSON_IN);
+            } catch (IOException e) {
+                // JSON documents separated by "---" are YAML, not a JSON stream
+            }
+        }
+        return read(text, source, YAML);
+    }
+
+    private static List<ObjectNode> read(String text, String source, ObjectMapper mapper) throws IOException {
         List<ObjectNode> out = new ArrayList<>();
-        ObjectMapper mapper = text.stripLeading().startsWith("{") ? JSON_IN : YAML;
         try (JsonParser parser = mapper.getFactory().createParser(text)) {
             for (JsonNode node : mapper.readValues(parser, JsonNode.class).readAll()) {
                 if (node == null || node.isNull() || node.isMissingNode()) {

@@ -2,6 +2,8 @@ package dev.coffer.sealing.kubeseal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
+import dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec;
+import dev.coffer.api.sealedsecrets.v1alpha1.TemplateMetadata;
 import dev.coffer.sealing.SealedSecretSealer;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingException;
@@ -9,12 +11,14 @@ import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.Scope;
 import dev.coffer.sealing.controller.SecretShaper;
 import dev.coffer.sealing.controller.TemplateData;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,36 +28,87 @@ public final class Kubeseal {
     private Kubeseal() {
     }
 
-    /** Seals every Secret of the input into a SealedSecret. */
-    public static String seal(String input, RSAPublicKey key, Scope scopeOrNull, String defaultNamespace,
+    /**
+     * Seals every Secret of the input into a SealedSecret. A Secret without a namespace gets the
+     * target namespace unless its scope is cluster-wide (which binds no namespace); a Secret in
+     * another namespace than an explicitly named one is refused, as kubeseal refuses it.
+     */
+    public static String seal(String input, RSAPublicKey key, Scope scopeOrNull, TargetNamespace namespace,
                               boolean allowEmptyData, boolean yaml) throws SealingException {
         SealedSecretSealer sealer = new SealedSecretSealer(key, new SecureRandom());
         List<Object> out = new ArrayList<>();
         for (Secret secret : secrets(input)) {
-            if (secret.getMetadata().getNamespace() == null || secret.getMetadata().getNamespace().isEmpty()) {
-                secret.getMetadata().setNamespace(defaultNamespace);
-            }
+            ObjectMeta meta = secret.getMetadata();
             if (!allowEmptyData && SealedSecretSealer.valuesOf(secret).isEmpty()) {
-                throw new SealingException("Secret \"" + secret.getMetadata().getName()
+                throw new SealingException("Secret \"" + nullToEmpty(meta.getName())
                         + "\" has no data to seal (use --allow-empty-data to seal it anyway)");
             }
-            out.add(sealer.seal(secret, scopeOrNull));
+            if (nullToEmpty(meta.getName()).isEmpty()) {
+                throw new SealingException("missing metadata.name in input Secret");
+            }
+            Scope scope = scopeOrNull != null ? scopeOrNull : Scope.fromAnnotations(meta.getAnnotations());
+            if (scope != Scope.CLUSTER_WIDE) {
+                String own = nullToEmpty(meta.getNamespace());
+                if (namespace.explicit() && !own.isEmpty() && !own.equals(namespace.name())) {
+                    throw new SealingException("namespace mismatch: input secret is in namespace \"" + own
+                            + "\" but \"" + namespace.name() + "\" was specified");
+                }
+                if (own.isEmpty()) {
+                    meta.setNamespace(namespace.name());
+                }
+            }
+            out.add(sealer.seal(secret, scope));
         }
         return write(out, yaml);
     }
 
-    /** Seals the values of one Secret into an existing SealedSecret's text, keeping its format. */
+    /**
+     * Seals the values of one Secret into an existing SealedSecret's text, keeping its format,
+     * name, namespace and scope; the Secret's labels and annotations are added to (or update)
+     * the template's, as kubeseal does.
+     */
     public static String mergeInto(String sealedSecretText, String secretInput, RSAPublicKey key) throws SealingException {
         SealedSecret target = sealedSecrets(sealedSecretText).get(0);
         List<Secret> secrets = secrets(secretInput);
         if (secrets.size() != 1) {
             throw new SealingException("--merge-into takes exactly one Secret, got " + secrets.size());
         }
+        Secret secret = secrets.get(0);
+        Scope scope = SealedSecretUnsealer.scopeOf(target);
         Map<String, String> sealed = new SealedSecretSealer(key, new SecureRandom()).sealAll(
-                SealedSecretSealer.valuesOf(secrets.get(0)), SealedSecretUnsealer.scopeOf(target),
+                SealedSecretSealer.valuesOf(secret), scope,
                 target.getMetadata().getNamespace(), target.getMetadata().getName());
+        if (target.getSpec().getEncryptedData() == null) {
+            target.getSpec().setEncryptedData(new LinkedHashMap<>());
+        }
         target.getSpec().getEncryptedData().putAll(sealed);
+        mergeTemplateMetadata(target, secret.getMetadata(), scope);
         return write(List.of(target), !sealedSecretText.stripLeading().startsWith("{"));
+    }
+
+    private static void mergeTemplateMetadata(SealedSecret target, ObjectMeta from, Scope scope) {
+        if (target.getSpec().getTemplate() == null) {
+            target.getSpec().setTemplate(new SecretTemplateSpec());
+        }
+        SecretTemplateSpec template = target.getSpec().getTemplate();
+        if (template.getMetadata() == null) {
+            template.setMetadata(new TemplateMetadata());
+        }
+        TemplateMetadata tm = template.getMetadata();
+        if (from.getLabels() != null && !from.getLabels().isEmpty()) {
+            Map<String, String> labels = new LinkedHashMap<>(tm.getLabels() == null ? Map.of() : tm.getLabels());
+            labels.putAll(from.getLabels());
+            tm.setLabels(labels);
+        }
+        // The target's scope stays: its sealed values are bound to it.
+        Map<String, String> added = SealedSecretSealer.withoutWholeObjectCopies(from.getAnnotations());
+        added.remove(Scope.NAMESPACE_WIDE_ANNOTATION);
+        added.remove(Scope.CLUSTER_WIDE_ANNOTATION);
+        if (!added.isEmpty()) {
+            Map<String, String> annotations = new LinkedHashMap<>(tm.getAnnotations() == null ? Map.of() : tm.getAnnotations());
+            annotations.putAll(added);
+            tm.setAnnotations(SealedSecretSealer.withScope(annotations, scope));
+        }
     }
 
     /** Unseals SealedSecrets offline with the given private keys and prints the Secrets the controller would write. */
@@ -95,7 +150,7 @@ public final class Kubeseal {
             }
             Secret secret = Documents.as(doc, Secret.class);
             if (secret.getMetadata() == null) {
-                secret.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+                secret.setMetadata(new ObjectMeta());
             }
             out.add(secret);
         }
@@ -114,15 +169,22 @@ public final class Kubeseal {
         }
     }
 
-    /** Objects as kubeseal prints them: JSON objects one after another, or YAML documents separated by ---. */
+    /**
+     * Objects as kubeseal prints them: JSON objects one after another, or YAML documents each
+     * opened by {@code ---} (the first included).
+     */
     public static String write(List<Object> objects, boolean yaml) {
         StringBuilder out = new StringBuilder();
         for (Object o : objects) {
-            if (yaml && !out.isEmpty()) {
+            if (yaml) {
                 out.append("---\n");
             }
             out.append(Documents.write(o, yaml));
         }
         return out.toString();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -1,6 +1,7 @@
 package dev.coffer.sealing.kubeseal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coffer.gocompat.GoBase64;
 import dev.coffer.sealing.Pem;
 import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.SealingKey;
@@ -8,10 +9,12 @@ import dev.coffer.sealing.keys.KeySecrets;
 import io.fabric8.kubernetes.api.model.Secret;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Private keys for offline unsealing ({@code --recovery-private-key}): PEM files (PKCS#1 or
@@ -29,7 +32,7 @@ public final class RecoveryKeys {
             try {
                 text = Files.readString(Path.of(file.trim()));
             } catch (IOException e) {
-                throw new SealingException("cannot read private key file " + file.trim());
+                throw new SealingException(IoMessages.of("private key file", file.trim(), e));
             }
             if (text.contains("-----BEGIN")) {
                 keys.add(SealingKey.ofPrivateKey(Pem.privateKey(text, file.trim()), file.trim()));
@@ -53,12 +56,30 @@ public final class RecoveryKeys {
         List<SealingKey> keys = new ArrayList<>();
         for (ObjectNode doc : docs) {
             if ("Secret".equals(doc.path("kind").asText())) {
-                Secret secret = Documents.as(doc, Secret.class);
-                if (secret.getData() != null && secret.getData().containsKey("tls.key")) {
-                    keys.add(KeySecrets.read(secret));
-                }
+                keys.add(fromSecret(Documents.as(doc, Secret.class), source));
             }
         }
         return keys;
+    }
+
+    /**
+     * A key Secret: like kubeseal, only {@code tls.key} is needed to unseal; {@code tls.crt},
+     * when present, must match it.
+     */
+    static SealingKey fromSecret(Secret secret, String file) throws SealingException {
+        String source = file + ": " + KeySecrets.describe(secret);
+        Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+        if (data.get("tls.key") == null) {
+            throw new SealingException(source + " has no tls.key");
+        }
+        if (data.get("tls.crt") != null) {
+            return KeySecrets.read(secret);
+        }
+        try {
+            return SealingKey.ofPrivateKey(Pem.privateKey(new String(GoBase64.decodeStd(data.get("tls.key")),
+                    StandardCharsets.US_ASCII), source), source);
+        } catch (GoBase64.InvalidBase64Exception e) {
+            throw new SealingException(source + ": tls.key is not base64");
+        }
     }
 }

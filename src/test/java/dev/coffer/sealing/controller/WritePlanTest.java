@@ -71,4 +71,56 @@ class WritePlanTest {
         assertThat(plan.secret().getMetadata().getOwnerReferences()).isNullOrEmpty();
         assertThat(WritePlan.decide(owner, desired("a"), plan.secret()).action()).isEqualTo(WritePlan.Action.NONE);
     }
+
+    /** #19 defect 13: patch + managed merges the data and also takes ownership, as upstream. */
+    @Test
+    void patchWithManagedAlsoTakesOwnership() {
+        Secret live = new SecretBuilder().withNewMetadata().withName("app").withNamespace("ns")
+                .addToAnnotations(SecretShaper.PATCH, "true").addToAnnotations(SecretShaper.MANAGED, "true").endMetadata()
+                .addToData("other", "x").build();
+        WritePlan plan = WritePlan.decide(owner, desired("a"), live);
+        assertThat(plan.action()).isEqualTo(WritePlan.Action.UPDATE);
+        assertThat(plan.secret().getData()).containsEntry("other", "x").containsEntry("k", "a");
+        assertThat(plan.secret().getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(ref -> assertThat(ref.getUid()).isEqualTo("owner-uid"));
+        assertThat(plan.secret().getMetadata().getAnnotations()).containsEntry(SecretShaper.MANAGED, "true")
+                .containsEntry(SecretShaper.PATCH, "true");
+        assertThat(WritePlan.decide(owner, desired("a"), plan.secret()).action()).isEqualTo(WritePlan.Action.NONE);
+    }
+
+    /** #19 defect 15: taking over a managed Secret replaces its annotations wholesale with the template's. */
+    @Test
+    void takingOverReplacesAnnotationsWholesale() {
+        Secret live = new SecretBuilder().withNewMetadata().withName("app").withNamespace("ns")
+                .addToAnnotations(SecretShaper.MANAGED, "true").addToAnnotations("old", "1").endMetadata()
+                .addToData("k", "a").build();
+        Secret want = desired("a");
+        want.getMetadata().setAnnotations(java.util.Map.of("new", "2"));
+        WritePlan plan = WritePlan.decide(owner, want, live);
+        assertThat(plan.secret().getMetadata().getAnnotations()).isEqualTo(java.util.Map.of("new", "2"));
+        assertThat(plan.secret().getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(ref -> assertThat(ref.getUid()).isEqualTo("owner-uid"));
+    }
+
+    /**
+     * #19 defect 15: with skip-set-owner-references the desired Secret carries no owner reference
+     * and no added managed annotation (upstream adds neither), and a takeover drops the old references.
+     */
+    @Test
+    void skipSetOwnerReferencesAddsNothingAndTakeoverDropsReferences() throws Exception {
+        SealedSecret sealed = TemplateMissingKeyTest.withTemplate(java.util.Map.of());
+        sealed.getMetadata().setUid("owner-uid");
+        sealed.getSpec().getTemplate().setMetadata(new dev.coffer.api.sealedsecrets.v1alpha1.TemplateMetadata());
+        sealed.getSpec().getTemplate().getMetadata().setAnnotations(java.util.Map.of(SecretShaper.SKIP_OWNER_REFERENCES, "true"));
+        Secret shaped = new SecretShaper(TemplateData.standard()).shape(sealed, java.util.Map.of());
+        assertThat(shaped.getMetadata().getOwnerReferences()).isNullOrEmpty();
+        assertThat(shaped.getMetadata().getAnnotations()).isEqualTo(java.util.Map.of(SecretShaper.SKIP_OWNER_REFERENCES, "true"));
+
+        Secret live = new SecretBuilder().withNewMetadata().withName("n").withNamespace("ns")
+                .addToAnnotations(SecretShaper.MANAGED, "true")
+                .withOwnerReferences(List.of(SecretShaper.ownerReference(sealed))).endMetadata().build();
+        WritePlan plan = WritePlan.decide(sealed, shaped, live);
+        assertThat(plan.secret().getMetadata().getOwnerReferences()).isNullOrEmpty();
+        assertThat(plan.secret().getMetadata().getAnnotations()).doesNotContainKey(SecretShaper.MANAGED);
+    }
 }
