@@ -5,6 +5,7 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.api.externalsecrets.v1.MetadataPolicy;
 import dev.coffer.provider.JsonValues;
 import dev.coffer.provider.ProviderException;
+import dev.coffer.provider.SharedCalls;
 import dev.coffer.provider.SecretsClient;
 
 import java.util.LinkedHashMap;
@@ -125,11 +126,6 @@ abstract class AwsSecretsClient implements SecretsClient {
     }
 
     private <V> V shared(String[] parts, Supplier<V> loader) {
-        StringBuilder key = new StringBuilder();
-        for (String p : parts) {
-            // \u0000 cannot occur in names, so distinct requests never collide.
-            key.append(p == null ? "\u0001" : p).append('\u0000');
-        }
-        return shared.get(key.toString(), loader);
+        return shared.get(SharedCalls.key(parts), loader);
     }
 }
