@@ -30,6 +30,7 @@ import io.grpc.stub.ServerCalls;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -72,6 +73,7 @@ public final class FakeSecretManager implements AutoCloseable {
     private final Map<String, Stored> secrets = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, List<Status>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final AtomicInteger clock = new AtomicInteger(1_700_000_000);
     private final Set<String> acceptedTokens;
     private final Server server;
@@ -135,6 +137,15 @@ public final class FakeSecretManager implements AutoCloseable {
     /** The next calls of {@code method} fail with these statuses, one each, in order. */
     public void failNext(String method, Status... statuses) {
         failures.computeIfAbsent(method, m -> Collections.synchronizedList(new ArrayList<>())).addAll(List.of(statuses));
+    }
+
+    /** Every later call of {@code method} is answered after this delay (standing in for Google's latency). */
+    public void delay(String method, Duration latency) {
+        delays.put(method, latency);
+    }
+
+    public void clearCalls() {
+        calls.clear();
     }
 
     public List<Call> calls() {
@@ -269,6 +280,14 @@ public final class FakeSecretManager implements AutoCloseable {
             if (failure != null) {
                 observer.onError(failure.asRuntimeException());
                 return;
+            }
+            Duration latency = delays.get(method);
+            if (latency != null) {
+                try {
+                    Thread.sleep(latency.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             try {
                 observer.onNext(handler.apply(request));
