@@ -38,6 +38,11 @@ public final class JsonValues {
         return bytesOf(node);
     }
 
+    /** The whole value (a copy) without a property, else {@link #property}: what every provider's getSecret returns. */
+    public static byte[] select(byte[] value, String property, String key) {
+        return property == null || property.isEmpty() ? value.clone() : property(value, property, key);
+    }
+
     /** Each top-level key of a JSON object value, strings raw, nested values as JSON. */
     public static Map<String, byte[]> split(byte[] value, String key) {
         JsonNode root = parse(value, key, "its keys were requested (dataFrom.extract)");

@@ -67,6 +67,19 @@ public final class SharedCalls {
         }
     }
 
+    /** A share window from a system property in milliseconds; the default when unset or not a number. */
+    public static Duration windowFromProperty(String property, Duration fallback) {
+        String raw = System.getProperty(property);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.ofMillis(Math.max(0, Long.parseLong(raw.trim())));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     /** A key for a request made of parts (operation, name, version, ...); null parts are allowed. */
     public static String key(String... parts) {
         StringBuilder key = new StringBuilder();

@@ -29,12 +29,12 @@ class RenderGcpTest {
     @BeforeEach
     void start() {
         t = new GcpTestStores();
-        t.settings.forEach(System::setProperty);
+        t.useAsSystemProperties();
     }
 
     @AfterEach
     void stop() {
-        t.settings.keySet().forEach(System::clearProperty);
+        t.clearSystemProperties();
         t.close();
     }
 
@@ -49,17 +49,7 @@ class RenderGcpTest {
                 stringData:
                   key.json: '%s'
                 ---
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata: {name: gcp, namespace: apps}
-                spec:
-                  provider:
-                    gcpsm:
-                      projectID: coffer-test
-                      auth:
-                        secretRef:
-                          secretAccessKeySecretRef: {name: gcp-key, key: key.json}
-                ---
+                %s---
                 apiVersion: external-secrets.io/v1
                 kind: ExternalSecret
                 metadata: {name: db, namespace: apps}
@@ -70,7 +60,7 @@ class RenderGcpTest {
                     remoteRef: {key: prod-db, property: password}
                   dataFrom:
                   - extract: {key: prod-db}
-                """.formatted(t.keyJson().replace("'", "''")));
+                """.formatted(t.keyJson().replace("'", "''"), GcpTestStores.storeManifest(GcpTestStores.KEY_AUTH)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), "render", "-f", file.toString(), "-o", "json");

@@ -63,10 +63,7 @@ abstract class AwsSecretsClient implements SecretsClient {
         byte[] raw = ref.metadataPolicy == MetadataPolicy.Fetch
                 ? shared(new String[] {"tags", name, version}, () -> JsonValues.toJson(new TreeMap<>(fetchTags(name, version))))
                 : shared(new String[] {"value", name, version}, () -> fetchValue(name, version));
-        if (ref.property == null || ref.property.isEmpty()) {
-            return raw.clone();
-        }
-        return JsonValues.property(raw, ref.property, ref.key);
+        return JsonValues.select(raw, ref.property, ref.key);
     }
 
     @Override

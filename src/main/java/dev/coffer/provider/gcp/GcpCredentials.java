@@ -33,10 +33,10 @@ final class GcpCredentials {
             return serviceAccountKey(store.secretValue(auth.secretRef.secretAccessKeySecretRef, KEY_REF), transport);
         }
         if (auth != null && auth.workloadIdentity != null) {
-            return new GkeWorkloadIdentity(store, options, transport).credentials();
+            return GkeWorkloadIdentity.credentials(store, options, transport);
         }
         if (auth != null && auth.workloadIdentityFederation != null) {
-            return new WorkloadIdentityFederation(store, options, transport).credentials();
+            return WorkloadIdentityFederation.credentials(store, options, transport);
         }
         return applicationDefault(transport);
     }

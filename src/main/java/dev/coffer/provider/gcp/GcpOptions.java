@@ -1,6 +1,7 @@
 package dev.coffer.provider.gcp;
 
 import com.google.api.gax.retrying.RetrySettings;
+import dev.coffer.provider.SharedCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
@@ -38,7 +39,8 @@ public record GcpOptions(Function<String, String> settings, Duration shareWindow
 
     /** What the operator and the render command use. */
     public static GcpOptions defaults() {
-        return new GcpOptions(GcpOptions::systemSetting, shareWindowFromProperty(), true, Metrics.globalRegistry,
+        return new GcpOptions(GcpOptions::systemSetting,
+                SharedCalls.windowFromProperty(SHARE_WINDOW_PROPERTY, DEFAULT_SHARE_WINDOW), true, Metrics.globalRegistry,
                 defaultRetry());
     }
 
@@ -65,32 +67,26 @@ public record GcpOptions(Function<String, String> settings, Duration shareWindow
     }
 
     static RetrySettings defaultRetry() {
+        return retry(Duration.ofMillis(200), 2.0, Duration.ofSeconds(3), Duration.ofSeconds(30), 4);
+    }
+
+    /** Retries starting after {@code delay}, growing by {@code multiplier} up to {@code maxDelay}, within {@code total}. */
+    public static RetrySettings retry(Duration delay, double multiplier, Duration maxDelay, Duration total, int attempts) {
+        Duration rpcTimeout = total.compareTo(Duration.ofSeconds(20)) < 0 ? total : Duration.ofSeconds(20);
         return RetrySettings.newBuilder()
-                .setInitialRetryDelayDuration(Duration.ofMillis(200))
-                .setRetryDelayMultiplier(2.0)
-                .setMaxRetryDelayDuration(Duration.ofSeconds(3))
-                .setInitialRpcTimeoutDuration(Duration.ofSeconds(20))
+                .setInitialRetryDelayDuration(delay)
+                .setRetryDelayMultiplier(multiplier)
+                .setMaxRetryDelayDuration(maxDelay)
+                .setInitialRpcTimeoutDuration(rpcTimeout)
                 .setRpcTimeoutMultiplier(1.0)
-                .setMaxRpcTimeoutDuration(Duration.ofSeconds(20))
-                .setTotalTimeoutDuration(Duration.ofSeconds(30))
-                .setMaxAttempts(4)
+                .setMaxRpcTimeoutDuration(rpcTimeout)
+                .setTotalTimeoutDuration(total)
+                .setMaxAttempts(attempts)
                 .build();
     }
 
     private static String systemSetting(String name) {
         String property = System.getProperty(name);
         return property != null ? property : System.getenv(name);
-    }
-
-    private static Duration shareWindowFromProperty() {
-        String raw = System.getProperty(SHARE_WINDOW_PROPERTY);
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_SHARE_WINDOW;
-        }
-        try {
-            return Duration.ofMillis(Math.max(0, Long.parseLong(raw.trim())));
-        } catch (NumberFormatException e) {
-            return DEFAULT_SHARE_WINDOW;
-        }
     }
 }

@@ -73,10 +73,7 @@ final class GcpSecretsClient implements SecretsClient {
         boolean defaultVersion = ref.version == null || ref.version.isEmpty();
         String version = defaultVersion ? LATEST : ref.version;
         byte[] raw = shared.get(SharedCalls.key("value", ref.key, version), () -> access(ref.key, version, defaultVersion));
-        if (ref.property == null || ref.property.isEmpty()) {
-            return raw.clone();
-        }
-        return JsonValues.property(raw, ref.property, ref.key);
+        return JsonValues.select(raw, ref.property, ref.key);
     }
 
     @Override

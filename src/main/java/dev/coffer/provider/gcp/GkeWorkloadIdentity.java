@@ -22,17 +22,10 @@ final class GkeWorkloadIdentity {
 
     private static final String FIELD = "spec.provider.gcpsm.auth.workloadIdentity";
 
-    private final StoreContext store;
-    private final GcpOptions options;
-    private final GoogleTransport transport;
-
-    GkeWorkloadIdentity(StoreContext store, GcpOptions options, GoogleTransport transport) {
-        this.store = store;
-        this.options = options;
-        this.transport = transport;
+    private GkeWorkloadIdentity() {
     }
 
-    GoogleCredentials credentials() {
+    static GoogleCredentials credentials(StoreContext store, GcpOptions options, GoogleTransport transport) {
         VaultGcpWorkloadIdentity wi = store.spec().provider.gcpsm.auth.workloadIdentity;
         ServiceAccountSelector sa = wi.serviceAccountRef;
         String namespace = store.namespaceOf(sa.namespace, FIELD + ".serviceAccountRef");

@@ -32,14 +32,7 @@ final class WorkloadIdentityFederation {
     private static final String AWS_SECRET = "aws_secret_access_key";
     private static final String AWS_SESSION = "aws_session_token";
 
-    private final StoreContext store;
-    private final GcpOptions options;
-    private final GoogleTransport transport;
-
-    WorkloadIdentityFederation(StoreContext store, GcpOptions options, GoogleTransport transport) {
-        this.store = store;
-        this.options = options;
-        this.transport = transport;
+    private WorkloadIdentityFederation() {
     }
 
     /** Static checks, as upstream: exactly one subject source, and an audience with the inline ones. */
@@ -60,7 +53,7 @@ final class WorkloadIdentityFederation {
         }
     }
 
-    GoogleCredentials credentials() {
+    static GoogleCredentials credentials(StoreContext store, GcpOptions options, GoogleTransport transport) {
         GcpWorkloadIdentityFederation wif = store.spec().provider.gcpsm.auth.workloadIdentityFederation;
         validate(wif);
         TokenExchange exchange = new TokenExchange(options);
@@ -76,10 +69,11 @@ final class WorkloadIdentityFederation {
             return exchange.kubernetesSubject(store.kube(), namespace, sa.name, audiences, wif.audience,
                     exchange.impersonationUrl(gsa), transport);
         }
-        return aws(wif, exchange);
+        return aws(store, wif, exchange, transport);
     }
 
-    private GoogleCredentials aws(GcpWorkloadIdentityFederation wif, TokenExchange exchange) {
+    private static GoogleCredentials aws(StoreContext store, GcpWorkloadIdentityFederation wif, TokenExchange exchange,
+                                         GoogleTransport transport) {
         GcpAwsSecurityCredentials aws = wif.awsSecurityCredentials;
         String what = FIELD + ".awsSecurityCredentials.awsCredentialsSecretRef";
         if (aws.awsCredentialsSecretRef == null || aws.awsCredentialsSecretRef.name == null) {

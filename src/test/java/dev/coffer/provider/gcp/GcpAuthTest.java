@@ -2,50 +2,29 @@ package dev.coffer.provider.gcp;
 
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.ProviderException.Kind;
-import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.gcp.FakeGoogleTokens;
 import dev.coffer.testsupport.gcp.GcpTestStores;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static dev.coffer.provider.gcp.GcpReadTest.ref;
-import static dev.coffer.provider.gcp.GcpReadTest.str;
+import static dev.coffer.testsupport.RemoteRefs.ref;
+import static dev.coffer.testsupport.RemoteRefs.utf8;
 import static dev.coffer.testsupport.gcp.GcpTestStores.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Workload identity and federation through the auth library against the local STS and IAM endpoints. */
-class GcpAuthTest {
+class GcpAuthTest extends GcpClientTest {
 
     private static final String GSA = "reader@coffer-test.iam.gserviceaccount.com";
 
-    private final GcpTestStores t = new GcpTestStores();
-    private SecretsClient client;
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        t.close();
-    }
-
     private static String workloadIdentityStore(String clusterFields) {
-        return """
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata: {name: gcp, namespace: apps}
-                spec:
-                  provider:
-                    gcpsm:
-                      projectID: coffer-test
-                      auth:
+        return GcpTestStores.storeManifest("""
                         workloadIdentity:
                           serviceAccountRef: {name: coffer-reader}
-                """ + clusterFields;
+                """ + clusterFields);
     }
 
     private static final String CLUSTER = "          clusterLocation: europe-west1\n"
@@ -58,7 +37,7 @@ class GcpAuthTest {
         t.sm.addVersion(PROJECT, "k", "via-wi");
         client = t.client(t.store(workloadIdentityStore(CLUSTER)));
 
-        assertThat(str(client.getSecret(ref("k")))).isEqualTo("via-wi");
+        assertThat(utf8(client.getSecret(ref("k")))).isEqualTo("via-wi");
 
         assertThat(t.kube.tokenRequests()).as("one TokenRequest per exchange").hasSize(1);
         InMemoryKube.TokenRequest tokenRequest = t.kube.tokenRequests().get(0);
@@ -83,7 +62,7 @@ class GcpAuthTest {
         t.sm.addVersion(PROJECT, "k", "direct");
         client = t.client(t.store(workloadIdentityStore(CLUSTER)));
 
-        assertThat(str(client.getSecret(ref("k")))).isEqualTo("direct");
+        assertThat(utf8(client.getSecret(ref("k")))).isEqualTo("direct");
         assertThat(t.tokens.requests(":generateAccessToken")).isEmpty();
         assertThat(t.sm.calls().get(0).bearer()).startsWith("ya29.sts-");
     }
@@ -102,22 +81,14 @@ class GcpAuthTest {
     void federationWithAKubernetesServiceAccountAndAGoogleServiceAccountEmail() {
         t.kube.serviceAccount("apps", "federated", Map.of());
         t.sm.addVersion(PROJECT, "k", "via-wif");
-        client = t.client(t.store("""
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata: {name: gcp, namespace: apps}
-                spec:
-                  provider:
-                    gcpsm:
-                      projectID: coffer-test
-                      auth:
+        client = t.client(t.store(GcpTestStores.storeManifest("""
                         workloadIdentityFederation:
                           audience: //iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/k8s/providers/prod
                           serviceAccountRef: {name: federated}
                           gcpServiceAccountEmail: reader@coffer-test.iam.gserviceaccount.com
-                """));
+                """)));
 
-        assertThat(str(client.getSecret(ref("k")))).isEqualTo("via-wif");
+        assertThat(utf8(client.getSecret(ref("k")))).isEqualTo("via-wif");
         assertThat(t.kube.tokenRequests().get(0).audiences())
                 .containsExactly("//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/k8s/providers/prod");
         assertThat(t.tokens.requests("/v1/token").get(0).fields())
@@ -131,23 +102,15 @@ class GcpAuthTest {
         t.kube.secret("apps", "aws-keys", Map.of("aws_access_key_id", "AKIDFEDERATED00000001",
                 "aws_secret_access_key", "aws-secret-never-sent"));
         t.sm.addVersion(PROJECT, "k", "via-aws");
-        client = t.client(t.store("""
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata: {name: gcp, namespace: apps}
-                spec:
-                  provider:
-                    gcpsm:
-                      projectID: coffer-test
-                      auth:
+        client = t.client(t.store(GcpTestStores.storeManifest("""
                         workloadIdentityFederation:
                           audience: //iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/aws/providers/prod
                           awsSecurityCredentials:
                             region: eu-west-1
                             awsCredentialsSecretRef: {name: aws-keys}
-                """));
+                """)));
 
-        assertThat(str(client.getSecret(ref("k")))).isEqualTo("via-aws");
+        assertThat(utf8(client.getSecret(ref("k")))).isEqualTo("via-aws");
         Map<String, String> sts = t.tokens.requests("/v1/token").get(0).fields();
         assertThat(sts).containsEntry("subject_token_type", "urn:ietf:params:aws:token-type:aws4_request");
         assertThat(sts.get("subject_token")).contains("AKIDFEDERATED00000001", "sts.eu-west-1.amazonaws.com")
@@ -156,31 +119,15 @@ class GcpAuthTest {
 
     @Test
     void federationRejectsCredConfigAndMissingAudienceClearly() {
-        assertThatThrownBy(() -> t.client(t.store("""
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata: {name: gcp, namespace: apps}
-                spec:
-                  provider:
-                    gcpsm:
-                      projectID: coffer-test
-                      auth:
+        assertThatThrownBy(() -> t.client(t.store(GcpTestStores.storeManifest("""
                         workloadIdentityFederation:
                           credConfig: {name: cred, key: config.json}
-                """))).isInstanceOfSatisfying(ProviderException.class, e ->
+                """)))).isInstanceOfSatisfying(ProviderException.class, e ->
                 assertThat(e.getMessage()).contains("credConfig", "not supported by Coffer yet"));
-        assertThatThrownBy(() -> t.client(t.store("""
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata: {name: gcp, namespace: apps}
-                spec:
-                  provider:
-                    gcpsm:
-                      projectID: coffer-test
-                      auth:
+        assertThatThrownBy(() -> t.client(t.store(GcpTestStores.storeManifest("""
                         workloadIdentityFederation:
                           serviceAccountRef: {name: federated}
-                """))).isInstanceOfSatisfying(ProviderException.class, e ->
+                """)))).isInstanceOfSatisfying(ProviderException.class, e ->
                 assertThat(e.getMessage()).contains("audience is required"));
     }
 
@@ -213,17 +160,9 @@ class GcpAuthTest {
                 metadata: {name: gcp, namespace: apps}
                 spec: {provider: {gcpsm: {projectID: p-1, location: "Europe West"}}}
                 """))).hasMessageContaining("not a GCP location");
-        assertThatThrownBy(() -> provider.validate(t.store("""
-                apiVersion: external-secrets.io/v1
-                kind: SecretStore
-                metadata: {name: gcp, namespace: apps}
-                spec:
-                  provider:
-                    gcpsm:
-                      projectID: coffer-test
-                      auth:
+        assertThatThrownBy(() -> provider.validate(t.store(GcpTestStores.storeManifest("""
                         secretRef: {secretAccessKeySecretRef: {name: k, key: k, namespace: other}}
-                """))).hasMessageContaining("may only reference Secrets in its own namespace");
+                """)))).hasMessageContaining("may only reference Secrets in its own namespace");
         assertThat(provider.credentialRefs(t.store(GcpTestStores.block()))).hasSize(1);
         assertThat(provider.clientPerConsumerNamespace(t.store(workloadIdentityStore(CLUSTER))))
                 .as("a service account without a namespace resolves per consumer namespace").isTrue();

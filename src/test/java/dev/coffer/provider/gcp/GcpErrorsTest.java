@@ -2,14 +2,12 @@ package dev.coffer.provider.gcp;
 
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.ProviderException.Kind;
-import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.gcp.GcpTestStores;
 import io.grpc.Status;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.coffer.provider.gcp.GcpReadTest.ref;
-import static dev.coffer.provider.gcp.GcpReadTest.str;
+import static dev.coffer.testsupport.RemoteRefs.ref;
+import static dev.coffer.testsupport.RemoteRefs.utf8;
 import static dev.coffer.testsupport.gcp.GcpTestStores.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,20 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Secret Manager's failures, as gRPC statuses from the fake, reach the reconciler typed, with
  * messages that never quote a value. NOT_FOUND only for a secret that does not exist.
  */
-class GcpErrorsTest {
+class GcpErrorsTest extends GcpClientTest {
 
     private static final String CANARY = "canary-gcp-7Qx-do-not-leak";
 
-    private final GcpTestStores t = new GcpTestStores();
-    private SecretsClient client;
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        t.close();
-    }
 
     private ProviderException failure(Runnable r) {
         try {
@@ -90,7 +78,7 @@ class GcpErrorsTest {
         t.sm.failNext("AccessSecretVersion", Status.UNAVAILABLE);
         client = t.client(GcpTestStores.block());
 
-        assertThat(str(client.getSecret(ref("k")))).isEqualTo("fine");
+        assertThat(utf8(client.getSecret(ref("k")))).isEqualTo("fine");
         assertThat(t.sm.count("AccessSecretVersion")).isEqualTo(2);
     }
 
@@ -112,7 +100,7 @@ class GcpErrorsTest {
         client = t.client(GcpTestStores.block());
 
         failure(() -> client.getSecret(ref("k")));
-        assertThat(str(client.getSecret(ref("k")))).isEqualTo("fine");
+        assertThat(utf8(client.getSecret(ref("k")))).isEqualTo("fine");
     }
 
     @Test

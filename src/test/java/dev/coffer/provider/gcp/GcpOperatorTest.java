@@ -37,12 +37,12 @@ class GcpOperatorTest extends OperatorTest {
     @BeforeEach
     void start() {
         t = new GcpTestStores();
-        t.settings.forEach(System::setProperty);
+        t.useAsSystemProperties();
     }
 
     @AfterEach
     void stop() {
-        t.settings.keySet().forEach(System::clearProperty);
+        t.clearSystemProperties();
         t.close();
     }
 
@@ -85,16 +85,19 @@ class GcpOperatorTest extends OperatorTest {
         assertThat(decoded(secret, "user")).isEqualTo("app");
         assertThat(decoded(secret, "app-token")).isEqualTo("tok");
 
-        Status[] denied = new Status[40];
+        Status[] denied = new Status[1000];
         java.util.Arrays.fill(denied, Status.PERMISSION_DENIED);
         t.sm.failNext("AccessSecretVersion", denied);
         t.sm.failNext("ListSecrets", denied);
-        client.resources(ExternalSecret.class).inNamespace(ns).withName("app")
-                .edit(es -> {
-                    es.getMetadata().setAnnotations(Map.of("force-sync", "1"));
-                    return es;
-                });
-        Await.failing(client, ns, "app", "PERMISSION_DENIED");
+        // Values fetched in the last 5 s are still shared, so a forced sync can succeed from them: force
+        // syncs until one reaches Secret Manager and fails.
+        java.util.concurrent.atomic.AtomicInteger bump = new java.util.concurrent.atomic.AtomicInteger();
+        Await.await().untilAsserted(() -> {
+            client.resources(ExternalSecret.class).inNamespace(ns).withName("app").patch(
+                    io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                    "{\"metadata\":{\"annotations\":{\"force-sync\":\"" + bump.incrementAndGet() + "\"}}}");
+            assertThat(Await.ready(get(ns, "app")).map(c -> c.message).orElse("")).contains("PERMISSION_DENIED");
+        });
         assertThat(decoded(client.secrets().inNamespace(ns).withName("app").get(), "pw"))
                 .as("the last good Secret stays").isEqualTo("from-gcp");
     }

@@ -8,50 +8,22 @@ import dev.coffer.api.externalsecrets.v1.MetadataPolicy;
 import dev.coffer.api.externalsecrets.v1.providers.GcpSecretVersionSelectionPolicy;
 import dev.coffer.api.externalsecrets.v1.providers.GcpSmProvider;
 import dev.coffer.provider.ProviderException;
-import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.gcp.FakeGoogleTokens;
 import dev.coffer.testsupport.gcp.FakeSecretManager;
 import dev.coffer.testsupport.gcp.GcpTestStores;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import static dev.coffer.testsupport.RemoteRefs.ref;
+import static dev.coffer.testsupport.RemoteRefs.utf8;
 import static dev.coffer.testsupport.gcp.GcpTestStores.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading through the real Secret Manager SDK, over TLS, against the local gRPC fake. */
-class GcpReadTest {
+class GcpReadTest extends GcpClientTest {
 
-    private final GcpTestStores t = new GcpTestStores();
-    private SecretsClient client;
-
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        t.close();
-    }
-
-    static ExternalSecretDataRemoteRef ref(String key) {
-        ExternalSecretDataRemoteRef r = new ExternalSecretDataRemoteRef();
-        r.key = key;
-        return r;
-    }
-
-    static ExternalSecretDataRemoteRef ref(String key, String property, String version) {
-        ExternalSecretDataRemoteRef r = ref(key);
-        r.property = property;
-        r.version = version;
-        return r;
-    }
-
-    static String str(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
-    }
 
     @Test
     void readsLatestWithATokenFromTheServiceAccountKeysJwtBearerGrant() {
@@ -59,7 +31,7 @@ class GcpReadTest {
         t.sm.addVersion(PROJECT, "db-password", "second");
         client = t.client(GcpTestStores.block());
 
-        assertThat(str(client.getSecret(ref("db-password")))).isEqualTo("second");
+        assertThat(utf8(client.getSecret(ref("db-password")))).isEqualTo("second");
 
         FakeSecretManager.Call call = t.sm.calls().get(0);
         assertThat(call.method()).isEqualTo("AccessSecretVersion");
@@ -75,11 +47,11 @@ class GcpReadTest {
         t.sm.addVersion(PROJECT, "db", "{\"user\":\"app\",\"nested\":{\"port\":5432},\"dotted.key\":\"d\"}");
         client = t.client(GcpTestStores.block());
 
-        assertThat(str(client.getSecret(ref("db", "user", "1")))).isEqualTo("old");
-        assertThat(str(client.getSecret(ref("db", "user", null)))).isEqualTo("app");
-        assertThat(str(client.getSecret(ref("db", "nested.port", null)))).isEqualTo("5432");
-        assertThat(str(client.getSecret(ref("db", "dotted.key", null)))).isEqualTo("d");
-        assertThat(client.getSecretMap(ref("db"))).extractingFromEntries(e -> e.getKey() + "=" + str(e.getValue()))
+        assertThat(utf8(client.getSecret(ref("db", "user", "1")))).isEqualTo("old");
+        assertThat(utf8(client.getSecret(ref("db", "user", null)))).isEqualTo("app");
+        assertThat(utf8(client.getSecret(ref("db", "nested.port", null)))).isEqualTo("5432");
+        assertThat(utf8(client.getSecret(ref("db", "dotted.key", null)))).isEqualTo("d");
+        assertThat(client.getSecretMap(ref("db"))).extractingFromEntries(e -> e.getKey() + "=" + utf8(e.getValue()))
                 .containsExactly("user=app", "nested={\"port\":5432}", "dotted.key=d");
     }
 
@@ -105,7 +77,7 @@ class GcpReadTest {
         block.location = "europe-west1";
         client = t.client(block);
 
-        assertThat(str(client.getSecret(ref("regional")))).isEqualTo("r");
+        assertThat(utf8(client.getSecret(ref("regional")))).isEqualTo("r");
         assertThat(t.sm.calls().get(0).name())
                 .isEqualTo("projects/coffer-test/locations/europe-west1/secrets/regional/versions/latest");
         assertThat(new SecretNames(PROJECT, "europe-west1").defaultEndpoint())
@@ -131,7 +103,7 @@ class GcpReadTest {
         GcpSmProvider block = GcpTestStores.block();
         block.secretVersionSelectionPolicy = GcpSecretVersionSelectionPolicy.LatestOrFetch;
         client = t.client(block);
-        assertThat(str(client.getSecret(ref("rotating")))).isEqualTo("two");
+        assertThat(utf8(client.getSecret(ref("rotating")))).isEqualTo("two");
         assertThat(t.sm.calls()).anySatisfy(c -> {
             assertThat(c.method()).isEqualTo("ListSecretVersions");
             assertThat(c.filter()).isEqualTo("state:ENABLED");
@@ -155,7 +127,7 @@ class GcpReadTest {
         Map<String, byte[]> found = client.getAllSecrets(find);
 
         assertThat(found).containsOnlyKeys("app-a", "app-b", "app-c", "app-d");
-        assertThat(str(found.get("app-c"))).isEqualTo("value-app-c");
+        assertThat(utf8(found.get("app-c"))).isEqualTo("value-app-c");
         assertThat(t.sm.count("ListSecrets")).as("5 secrets in pages of %d", FakeSecretManager.PAGE_SIZE).isEqualTo(3);
         assertThat(t.meters.find("externalsecret_provider_api_calls_count")
                 .tags("provider", "GCP/SecretManager", "call", "ListSecrets", "status", "success").gauge().value())
@@ -194,14 +166,14 @@ class GcpReadTest {
         ExternalSecretDataRemoteRef all = ref("with-meta");
         all.metadataPolicy = MetadataPolicy.Fetch;
 
-        assertThat(str(client.getSecret(all)))
+        assertThat(utf8(client.getSecret(all)))
                 .isEqualTo("{\"annotations\":{\"owner.example.com/contact\":\"ops\"},\"labels\":{\"team\":\"payments\"}}");
         ExternalSecretDataRemoteRef one = ref("with-meta", "labels.team", null);
         one.metadataPolicy = MetadataPolicy.Fetch;
-        assertThat(str(client.getSecret(one))).isEqualTo("payments");
+        assertThat(utf8(client.getSecret(one))).isEqualTo("payments");
         ExternalSecretDataRemoteRef dotted = ref("with-meta", "annotations.owner.example.com/contact", null);
         dotted.metadataPolicy = MetadataPolicy.Fetch;
-        assertThat(str(client.getSecret(dotted))).isEqualTo("ops");
+        assertThat(utf8(client.getSecret(dotted))).isEqualTo("ops");
         assertThat(t.sm.count("AccessSecretVersion")).isZero();
         assertThat(t.sm.count("GetSecret")).as("one metadata read, shared").isEqualTo(1);
     }

@@ -23,8 +23,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.coffer.provider.gcp.GcpReadTest.ref;
-import static dev.coffer.provider.gcp.GcpReadTest.str;
+import static dev.coffer.testsupport.RemoteRefs.ref;
+import static dev.coffer.testsupport.RemoteRefs.utf8;
 import static dev.coffer.testsupport.gcp.GcpTestStores.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +59,7 @@ class GcpSdkMixTest {
                 t.sm.addVersion(PROJECT, "mix-" + i, "{\"n\":" + i + "}");
             }
             try (SecretsClient client = t.client(GcpTestStores.block())) {
-                assertThat(str(client.getSecret(ref("mix-2", "n", null)))).isEqualTo("2");
+                assertThat(utf8(client.getSecret(ref("mix-2", "n", null)))).isEqualTo("2");
                 ExternalSecretFind find = new ExternalSecretFind();
                 find.name = new FindName();
                 find.name.regexp = "mix-";

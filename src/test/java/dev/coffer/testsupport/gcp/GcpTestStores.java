@@ -86,21 +86,21 @@ public final class GcpTestStores implements AutoCloseable {
     }
 
     public static RetrySettings fastRetry() {
-        return RetrySettings.newBuilder()
-                .setInitialRetryDelayDuration(Duration.ofMillis(10))
-                .setRetryDelayMultiplier(1.0)
-                .setMaxRetryDelayDuration(Duration.ofMillis(10))
-                .setInitialRpcTimeoutDuration(Duration.ofSeconds(10))
-                .setRpcTimeoutMultiplier(1.0)
-                .setMaxRpcTimeoutDuration(Duration.ofSeconds(10))
-                .setTotalTimeoutDuration(Duration.ofSeconds(20))
-                .setMaxAttempts(3)
-                .build();
+        return GcpOptions.retry(Duration.ofMillis(10), 1.0, Duration.ofMillis(10), Duration.ofSeconds(20), 3);
     }
 
-    /** A gcpsm block for the test project, reading with the service-account key of Secret apps/gcp-key. */
-    public static GcpSmProvider block() {
-        return StoreFixtures.context("""
+    /** Points the operator's own provider (which reads system properties) at these fakes. */
+    public void useAsSystemProperties() {
+        settings.forEach(System::setProperty);
+    }
+
+    public void clearSystemProperties() {
+        settings.keySet().forEach(System::clearProperty);
+    }
+
+    /** A SecretStore apps/gcp manifest for project coffer-test; {@code auth} is the YAML under {@code auth:}, indented 8. */
+    public static String storeManifest(String auth) {
+        return """
                 apiVersion: external-secrets.io/v1
                 kind: SecretStore
                 metadata: {name: gcp, namespace: apps}
@@ -109,9 +109,15 @@ public final class GcpTestStores implements AutoCloseable {
                     gcpsm:
                       projectID: coffer-test
                       auth:
-                        secretRef:
-                          secretAccessKeySecretRef: {name: gcp-key, key: key.json}
-                """, new InMemoryKube()).spec().provider.gcpsm;
+                """ + auth;
+    }
+
+    /** The auth block reading the service-account key of Secret gcp-key, key key.json. */
+    public static final String KEY_AUTH = "        secretRef:\n          secretAccessKeySecretRef: {name: gcp-key, key: key.json}\n";
+
+    /** A gcpsm block for the test project, reading with the service-account key of Secret apps/gcp-key. */
+    public static GcpSmProvider block() {
+        return StoreFixtures.context(storeManifest(KEY_AUTH), new InMemoryKube()).spec().provider.gcpsm;
     }
 
     /** A SecretStore apps/gcp with this block. */
