@@ -1,11 +1,11 @@
 package dev.coffer.cli;
 
+import dev.coffer.testsupport.gcp.GcpStoresExtension;
 import dev.coffer.testsupport.gcp.GcpTestStores;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -24,23 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RenderGcpTest {
 
-    private GcpTestStores t;
-
-    @BeforeEach
-    void start() {
-        t = new GcpTestStores();
-        t.useAsSystemProperties();
-    }
-
-    @AfterEach
-    void stop() {
-        t.clearSystemProperties();
-        t.close();
-    }
+    @RegisterExtension
+    final GcpStoresExtension gcp = new GcpStoresExtension();
 
     @Test
     void rendersFromSecretManagerWithTheKeyFromTheFiles(@TempDir Path dir) throws Exception {
-        t.sm.addVersion(PROJECT, "prod-db", "{\"user\":\"app\",\"password\":\"from-gcp\"}");
+        gcp.stores().sm.addVersion(PROJECT, "prod-db", "{\"user\":\"app\",\"password\":\"from-gcp\"}");
         Path file = dir.resolve("gcp.yaml");
         Files.writeString(file, """
                 apiVersion: v1
@@ -60,7 +49,7 @@ class RenderGcpTest {
                     remoteRef: {key: prod-db, property: password}
                   dataFrom:
                   - extract: {key: prod-db}
-                """.formatted(t.keyJson().replace("'", "''"), GcpTestStores.storeManifest(GcpTestStores.KEY_AUTH)));
+                """.formatted(gcp.stores().keyJson().replace("'", "''"), GcpTestStores.storeManifest(GcpTestStores.KEY_AUTH)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), "render", "-f", file.toString(), "-o", "json");
@@ -68,6 +57,6 @@ class RenderGcpTest {
         Secret secret = Serialization.unmarshal(out.toString(), Secret.class);
         assertThat(decoded(secret, "password")).isEqualTo("from-gcp");
         assertThat(decoded(secret, "user")).isEqualTo("app");
-        assertThat(t.sm.count("AccessSecretVersion")).as("the extract and the property share one call").isEqualTo(1);
+        assertThat(gcp.stores().sm.count("AccessSecretVersion")).as("the extract and the property share one call").isEqualTo(1);
     }
 }

@@ -5,15 +5,15 @@ import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.LogCapture;
 import dev.coffer.testsupport.OperatorTest;
 import dev.coffer.testsupport.TestResources;
+import dev.coffer.testsupport.gcp.GcpStoresExtension;
 import dev.coffer.testsupport.gcp.GcpTestStores;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -32,22 +32,11 @@ class GcpOperatorTest extends OperatorTest {
 
     private static final String CANARY = "canary-gcpsm-Kp2-do-not-leak";
 
-    private GcpTestStores t;
-
-    @BeforeEach
-    void start() {
-        t = new GcpTestStores();
-        t.useAsSystemProperties();
-    }
-
-    @AfterEach
-    void stop() {
-        t.clearSystemProperties();
-        t.close();
-    }
+    @RegisterExtension
+    final GcpStoresExtension gcp = new GcpStoresExtension();
 
     private String storeIn(String ns) {
-        client.resource(TestResources.secret(ns, "gcp-key", Map.of("key.json", t.keyJson()))).create();
+        client.resource(TestResources.secret(ns, "gcp-key", Map.of("key.json", gcp.stores().keyJson()))).create();
         client.resource(TestResources.secretStore(ns, "gcp", """
                 gcpsm:
                   projectID: coffer-test
@@ -67,8 +56,8 @@ class GcpOperatorTest extends OperatorTest {
 
     @Test
     void syncsDataExtractAndFindAndKeepsTheSecretThroughAnOutage() {
-        t.sm.addVersion(PROJECT, "db", "{\"user\":\"app\",\"password\":\"from-gcp\"}");
-        t.sm.addVersion(PROJECT, "app-token", "tok");
+        gcp.stores().sm.addVersion(PROJECT, "db", "{\"user\":\"app\",\"password\":\"from-gcp\"}");
+        gcp.stores().sm.addVersion(PROJECT, "app-token", "tok");
         String ns = storeIn(newNamespace());
         externalSecret(ns, "app", """
                   data:
@@ -87,8 +76,8 @@ class GcpOperatorTest extends OperatorTest {
 
         Status[] denied = new Status[1000];
         java.util.Arrays.fill(denied, Status.PERMISSION_DENIED);
-        t.sm.failNext("AccessSecretVersion", denied);
-        t.sm.failNext("ListSecrets", denied);
+        gcp.stores().sm.failNext("AccessSecretVersion", denied);
+        gcp.stores().sm.failNext("ListSecrets", denied);
         // Values fetched in the last 5 s are still shared, so a forced sync can succeed from them: force
         // syncs until one reaches Secret Manager and fails.
         java.util.concurrent.atomic.AtomicInteger bump = new java.util.concurrent.atomic.AtomicInteger();
@@ -104,8 +93,8 @@ class GcpOperatorTest extends OperatorTest {
 
     @Test
     void theCanaryValueNeverLeavesThroughSuccessesAndFailures() {
-        t.sm.addVersion(PROJECT, "plain", CANARY);
-        t.sm.addVersion(PROJECT, "denied", CANARY);
+        gcp.stores().sm.addVersion(PROJECT, "plain", CANARY);
+        gcp.stores().sm.addVersion(PROJECT, "denied", CANARY);
         String ns = storeIn(newNamespace());
         try (LogCapture logs = new LogCapture()) {
             externalSecret(ns, "ok", """
@@ -122,7 +111,7 @@ class GcpOperatorTest extends OperatorTest {
             Await.failing(client, ns, "property", "is not valid JSON");
             Status[] denied = new Status[40];
             java.util.Arrays.fill(denied, Status.PERMISSION_DENIED.withDescription("the value is " + CANARY));
-            t.sm.failNext("AccessSecretVersion", denied);
+            gcp.stores().sm.failNext("AccessSecretVersion", denied);
             externalSecret(ns, "denied", """
                       data:
                       - secretKey: v
