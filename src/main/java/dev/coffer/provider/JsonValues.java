@@ -65,6 +65,11 @@ public final class JsonValues {
         return gjsonString(raw).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The whole value (a copy) without a property, else {@link #property}: what every provider's getSecret returns. */
+    public static byte[] select(byte[] value, String property, String key) {
+        return property == null || property.isEmpty() ? value.clone() : property(value, property, key);
+    }
+
     /** Each top-level key of a JSON object value, as Go's {@code map[string]json.RawMessage} gives it. */
     public static Map<String, byte[]> split(byte[] value, String key) {
         String root = text(value, key, "its keys were requested (dataFrom.extract)");

@@ -3,6 +3,7 @@ package dev.coffer.provider;
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
 import dev.coffer.provider.aws.AwsProviderImpl;
 import dev.coffer.provider.fake.FakeProviderImpl;
+import dev.coffer.provider.gcp.GcpProviderImpl;
 import dev.coffer.provider.kubernetes.KubernetesSecretsProvider;
 import dev.coffer.provider.vault.VaultProviderImpl;
 
@@ -33,7 +34,8 @@ public final class ProviderRegistry {
                 new FakeProviderImpl(),
                 new KubernetesSecretsProvider(),
                 new AwsProviderImpl(),
-                new VaultProviderImpl()));
+                new VaultProviderImpl(),
+                new GcpProviderImpl()));
     }
 
     /** The provider for a store's provider block; INVALID_CONFIG unless exactly one known block is set. */

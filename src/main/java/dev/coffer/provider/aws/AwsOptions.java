@@ -1,5 +1,6 @@
 package dev.coffer.provider.aws;
 
+import dev.coffer.provider.SharedCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -30,7 +31,8 @@ public record AwsOptions(Function<String, String> env, Duration shareWindow, boo
 
     /** What the operator and the render command use. */
     public static AwsOptions defaults() {
-        return new AwsOptions(System::getenv, shareWindowFromProperty(), true, Metrics.globalRegistry,
+        return new AwsOptions(System::getenv,
+                SharedCalls.windowFromProperty(SHARE_WINDOW_PROPERTY, DEFAULT_SHARE_WINDOW), true, Metrics.globalRegistry,
                 AwsRetryStrategy::adaptiveRetryStrategy);
     }
 
@@ -48,17 +50,5 @@ public record AwsOptions(Function<String, String> env, Duration shareWindow, boo
 
     public AwsOptions withRetry(Supplier<RetryStrategy> retry) {
         return new AwsOptions(env, shareWindow, shareCalls, meters, retry);
-    }
-
-    private static Duration shareWindowFromProperty() {
-        String raw = System.getProperty(SHARE_WINDOW_PROPERTY);
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_SHARE_WINDOW;
-        }
-        try {
-            return Duration.ofMillis(Math.max(0, Long.parseLong(raw.trim())));
-        } catch (NumberFormatException e) {
-            return DEFAULT_SHARE_WINDOW;
-        }
     }
 }

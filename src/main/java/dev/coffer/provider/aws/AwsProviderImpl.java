@@ -7,6 +7,7 @@ import dev.coffer.api.externalsecrets.v1.providers.AwsSecretsManager;
 import dev.coffer.api.externalsecrets.v1.providers.AwsServiceType;
 import dev.coffer.provider.Provider;
 import dev.coffer.provider.ProviderException;
+import dev.coffer.provider.SharedCalls;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
 import software.amazon.awssdk.regions.Region;

@@ -5,6 +5,7 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.api.externalsecrets.v1.MetadataPolicy;
 import dev.coffer.provider.JsonValues;
 import dev.coffer.provider.ProviderException;
+import dev.coffer.provider.SharedCalls;
 import dev.coffer.provider.SecretsClient;
 
 import java.util.LinkedHashMap;
@@ -62,10 +63,7 @@ abstract class AwsSecretsClient implements SecretsClient {
         byte[] raw = ref.metadataPolicy == MetadataPolicy.Fetch
                 ? shared(new String[] {"tags", name, version}, () -> JsonValues.toJson(new TreeMap<>(fetchTags(name, version))))
                 : shared(new String[] {"value", name, version}, () -> fetchValue(name, version));
-        if (ref.property == null || ref.property.isEmpty()) {
-            return raw.clone();
-        }
-        return JsonValues.property(raw, ref.property, ref.key);
+        return JsonValues.select(raw, ref.property, ref.key);
     }
 
     @Override
@@ -125,11 +123,6 @@ abstract class AwsSecretsClient implements SecretsClient {
     }
 
     private <V> V shared(String[] parts, Supplier<V> loader) {
-        StringBuilder key = new StringBuilder();
-        for (String p : parts) {
-            // \u0000 cannot occur in names, so distinct requests never collide.
-            key.append(p == null ? "\u0001" : p).append('\u0000');
-        }
-        return shared.get(key.toString(), loader);
+        return shared.get(SharedCalls.key(parts), loader);
     }
 }

@@ -2,6 +2,7 @@ package dev.coffer.provider.aws;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.provider.ProviderException;
+import dev.coffer.provider.SharedCalls;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.services.ssm.model.GetParameterResponse;

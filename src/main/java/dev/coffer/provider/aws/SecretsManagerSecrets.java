@@ -2,6 +2,7 @@ package dev.coffer.provider.aws;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.provider.ProviderException;
+import dev.coffer.provider.SharedCalls;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
 import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;

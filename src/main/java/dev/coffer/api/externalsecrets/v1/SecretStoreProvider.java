@@ -2,7 +2,9 @@ package dev.coffer.api.externalsecrets.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
+import dev.coffer.api.externalsecrets.v1.providers.AzureKvProvider;
 import dev.coffer.api.externalsecrets.v1.providers.FakeProvider;
+import dev.coffer.api.externalsecrets.v1.providers.GcpSmProvider;
 import dev.coffer.api.externalsecrets.v1.providers.KubernetesProvider;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 
@@ -12,7 +14,11 @@ public class SecretStoreProvider {
 
     public AwsProvider aws;
 
+    public AzureKvProvider azurekv;
+
     public FakeProvider fake;
+
+    public GcpSmProvider gcpsm;
 
     public KubernetesProvider kubernetes;
 

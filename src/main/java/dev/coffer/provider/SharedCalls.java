@@ -1,4 +1,4 @@
-package dev.coffer.provider.aws;
+package dev.coffer.provider;
 
 import java.time.Duration;
 import java.util.Map;
@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  * Makes identical reads share one backend call: requests for a key already in flight wait for
  * that call (single flight), and a value fetched less than {@code window} ago is served again.
  * Failures are shared with the requests that were waiting, but never kept: the next request
- * after a failure calls again. One instance per client, so per store and credentials.
+ * after a failure calls again. One instance per client, so per store and credentials; every provider that can share reads uses it.
  */
-final class SharedCalls {
+public final class SharedCalls {
 
     /** Past this many entries, finished ones that have expired are swept on insert. */
     private static final int SWEEP_ABOVE = 4096;
@@ -25,11 +25,11 @@ final class SharedCalls {
     private final LongSupplier clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    SharedCalls(boolean enabled, Duration window) {
+    public SharedCalls(boolean enabled, Duration window) {
         this(enabled, window, System::nanoTime);
     }
 
-    SharedCalls(boolean enabled, Duration window, LongSupplier clock) {
+    public SharedCalls(boolean enabled, Duration window, LongSupplier clock) {
         this.enabled = enabled;
         this.windowNanos = window.toNanos();
         this.clock = clock;
@@ -37,7 +37,7 @@ final class SharedCalls {
 
     /** The value for {@code key}, from a call in flight, a fresh earlier call, or {@code loader}. */
     @SuppressWarnings("unchecked")
-    <V> V get(String key, Supplier<V> loader) {
+    public <V> V get(String key, Supplier<V> loader) {
         if (!enabled) {
             return loader.get();
         }
@@ -67,8 +67,31 @@ final class SharedCalls {
         }
     }
 
+    /** A share window from a system property in milliseconds; the default when unset or not a number. */
+    public static Duration windowFromProperty(String property, Duration fallback) {
+        String raw = System.getProperty(property);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.ofMillis(Math.max(0, Long.parseLong(raw.trim())));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** A key for a request made of parts (operation, name, version, ...); null parts are allowed. */
+    public static String key(String... parts) {
+        StringBuilder key = new StringBuilder();
+        for (String p : parts) {
+            // \u0000 cannot occur in names, so distinct requests never collide.
+            key.append(p == null ? "\u0001" : p).append('\u0000');
+        }
+        return key.toString();
+    }
+
     /** Forgets everything (used when the client closes). */
-    void clear() {
+    public void clear() {
         entries.clear();
     }
 

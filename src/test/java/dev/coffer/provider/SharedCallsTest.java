@@ -1,4 +1,4 @@
-package dev.coffer.provider.aws;
+package dev.coffer.provider;
 
 import org.junit.jupiter.api.Test;
 

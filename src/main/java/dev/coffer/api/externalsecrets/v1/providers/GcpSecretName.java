@@ -1,0 +1,17 @@
+package dev.coffer.api.externalsecrets.v1.providers;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/** A whole Secret, by name (and namespace for cluster stores). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class GcpSecretName {
+
+    @Required
+    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+    public String name;
+
+    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+    public String namespace;
+}
