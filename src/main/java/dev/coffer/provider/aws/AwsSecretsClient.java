@@ -1,5 +1,6 @@
 package dev.coffer.provider.aws;
 
+import dev.coffer.provider.FindRegexp;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretDataRemoteRef;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.api.externalsecrets.v1.MetadataPolicy;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What Secrets Manager and Parameter Store clients share: the prefix, picking a property,
@@ -111,11 +111,7 @@ abstract class AwsSecretsClient implements SecretsClient {
 
     /** The find name filter, compiled; matched anywhere in the name, as upstream. */
     protected static Pattern regexp(String regexp) {
-        try {
-            return Pattern.compile(regexp);
-        } catch (PatternSyntaxException e) {
-            throw ProviderException.invalidConfig("dataFrom.find.name.regexp is not a valid regular expression");
-        }
+        return FindRegexp.compile(regexp);
     }
 
     protected static boolean isBlank(String s) {

@@ -1,5 +1,6 @@
 package dev.coffer.provider.gcp;
 
+import dev.coffer.provider.FindRegexp;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.secretmanager.v1.ListSecretVersionsRequest;
@@ -27,7 +28,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads one gcpsm store through the Secret Manager SDK. Identical reads share one call (in flight
@@ -273,11 +273,7 @@ final class GcpSecretsClient implements SecretsClient {
     }
 
     private static Pattern compile(String regexp) {
-        try {
-            return Pattern.compile(regexp);
-        } catch (PatternSyntaxException e) {
-            throw ProviderException.invalidConfig("dataFrom.find.name.regexp is not a valid regular expression");
-        }
+        return FindRegexp.compile(regexp);
     }
 
     private static String subject(String key, String version) {

@@ -1,5 +1,6 @@
 package dev.coffer.provider.kubernetes;
 
+import dev.coffer.provider.FindRegexp;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretDataRemoteRef;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.api.externalsecrets.v1.MetadataPolicy;
@@ -17,7 +18,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads Secrets of one namespace of one API server, through one fabric8 client built for the
@@ -159,11 +159,7 @@ final class KubernetesSecretsClient implements SecretsClient {
         if (regexp == null || regexp.isEmpty()) {
             return null;
         }
-        try {
-            return Pattern.compile(regexp);
-        } catch (PatternSyntaxException e) {
-            throw ProviderException.invalidConfig("dataFrom.find.name.regexp \"" + regexp + "\" is not a valid regular expression");
-        }
+        return FindRegexp.compile(regexp);
     }
 
     private static void checkLabels(Map<String, String> tags) {

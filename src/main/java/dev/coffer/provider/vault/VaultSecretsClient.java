@@ -1,5 +1,6 @@
 package dev.coffer.provider.vault;
 
+import dev.coffer.provider.FindRegexp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,7 +14,6 @@ import dev.coffer.provider.SecretsClient;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A Vault KV store as Coffer sees it, with upstream's value semantics: without a property a
@@ -124,11 +124,7 @@ final class VaultSecretsClient implements SecretsClient, VaultLogical {
     }
 
     private static Pattern regexp(String regexp) {
-        try {
-            return Pattern.compile(regexp == null ? "" : regexp);
-        } catch (PatternSyntaxException e) {
-            throw ProviderException.invalidConfig("dataFrom.find.name.regexp is not a valid regular expression: " + regexp);
-        }
+        return FindRegexp.compile(regexp);
     }
 
     private static byte[] sortedJson(JsonNode data) {
