@@ -32,6 +32,10 @@ package tools
 import _ "k8s.io/kubernetes/cmd/kube-apiserver"
 GO
   go mod tidy
-  CGO_ENABLED=0 nice -n 10 go build -trimpath -ldflags='-s -w' -o "$OUT/bin/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
+  # the version stamp Kubernetes' own build sets (hack/lib/version.sh), so /version tells the release
+  local minor="${kube#v1.}"; minor="${minor%%.*}"
+  local stamp="-X k8s.io/component-base/version.gitVersion=$kube -X k8s.io/component-base/version.gitMajor=1"
+  stamp+=" -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/component-base/version.gitTreeState=clean"
+  CGO_ENABLED=0 nice -n 10 go build -trimpath -ldflags="-s -w $stamp" -o "$OUT/bin/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
   "$OUT/bin/kube-apiserver" --version
 }
