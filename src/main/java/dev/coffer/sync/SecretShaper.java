@@ -45,6 +45,7 @@ public final class SecretShaper {
                 type = template.type;
             }
         }
+        SecretKeys.check(data.keySet());
         labels.put(ManagedSecret.LABEL_MANAGED, "true");
         annotations.put(ManagedSecret.ANNOTATION_WRITTEN_BY, es.getMetadata().getNamespace() + "/" + es.getMetadata().getName());
         return new DesiredSecret(es.getMetadata().getNamespace(), Policies.targetName(es), type,
