@@ -140,6 +140,19 @@ class RbacTest {
                   serviceAccount:
                     name: reader
                 """)).create();
+        // IRSA: the role comes from the ServiceAccount's annotation (read before any AWS call; there is none here)
+        test.resource(secretStore(NS, "irsa", """
+                aws:
+                  service: SecretsManager
+                  region: eu-west-1
+                  auth:
+                    jwt:
+                      serviceAccountRef: {name: reader}
+                """)).create();
+        Await.await().until(() -> {
+            SecretStore irsa = test.resources(SecretStore.class).inNamespace(NS).withName("irsa").get();
+            return irsa.getStatus() != null && irsa.getStatus().conditions != null;
+        });
         test.resource(es("via-ca", "SecretStore", "with-ca", "db", "Retain")).create();
         test.resource(es("via-sa", "SecretStore", "with-sa", "db", "Retain")).create();
         Await.failing(test, NS, "via-ca", "");
