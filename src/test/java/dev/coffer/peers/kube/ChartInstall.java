@@ -2,7 +2,9 @@ package dev.coffer.peers.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.deploy.CofferChart;
+import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
+import dev.coffer.testsupport.peers.OperatorJar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -32,9 +34,29 @@ final class ChartInstall {
     /** The installed release: the operator's kubeconfig and its chart-rendered application.properties. */
     record Installed(String release, String serviceAccount, Path kubeconfig, String applicationProperties,
                      List<ObjectNode> identity) {
+
+        /**
+         * Starts the packaged operator with this release's identity and configuration. Generated
+         * sealing keys are 2048-bit: the same code path, a quicker start on a shared machine.
+         */
+        OperatorJar start(String podName) {
+            return OperatorJar.start(podName, NAMESPACE, kubeconfig, applicationProperties,
+                    Map.of("coffer.sealing.key-bits", "2048"));
+        }
     }
 
     private ChartInstall() {
+    }
+
+    /**
+     * The shared API server with the CRDs, for a test of the packaged operator (skipped when the
+     * jar or a peer is missing); waits are longer than against the in-process mock.
+     */
+    static KubeApiServerPeer peerForOperator() {
+        OperatorJar.require();
+        KubeApiServerPeer peer = Crds.installedOn();
+        Await.setPatience(Duration.ofSeconds(90));
+        return peer;
     }
 
     static Installed install(KubeApiServerPeer peer, String release, Map<String, ?> values) {

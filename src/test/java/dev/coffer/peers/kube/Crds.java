@@ -51,6 +51,13 @@ final class Crds {
         }
     }
 
+    /** The shared API server, with the CRDs installed. */
+    static KubeApiServerPeer installedOn() {
+        KubeApiServerPeer peer = KubeApiServerPeer.shared();
+        install(peer);
+        return peer;
+    }
+
     /** Installs the CRDs (first call) and returns each file's answer. */
     static synchronized Map<Path, RawApi.Reply> install(KubeApiServerPeer peer) {
         if (installed == null) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static dev.coffer.testsupport.TestResources.externalSecretOn;
@@ -36,11 +35,8 @@ class LeaderElectionIT {
 
     @BeforeAll
     static void start() {
-        OperatorJar.require();
-        peer = KubeApiServerPeer.shared();
+        peer = ChartInstall.peerForOperator();
         kube = peer.admin();
-        Crds.install(peer);
-        Await.setPatience(Duration.ofSeconds(90));
         chart = ChartInstall.install(peer, "coffer-ha", Map.of("replicaCount", 2,
                 "leaderElection.leaseDuration", "6s", "leaderElection.renewDeadline", "4s", "leaderElection.retryPeriod", "1s"));
         assertThat(chart.applicationProperties()).contains("coffer.leader-election.enabled=true");
@@ -53,11 +49,6 @@ class LeaderElectionIT {
                 op.close();
             }
         }
-    }
-
-    private static OperatorJar operator(String identity) {
-        return OperatorJar.start(identity, ChartInstall.NAMESPACE, chart.kubeconfig(), chart.applicationProperties(),
-                Map.of("coffer.sealing.key-bits", "2048"));
     }
 
     private static String holder() {
@@ -77,9 +68,9 @@ class LeaderElectionIT {
     void onlyTheLeaderReconcilesAndTheStandbyTakesOver() {
         peer.ensureNamespace(NS);
         kube.resource(fakeStore(NS, "fake", Map.of("k", "v"))).create();
-        a = operator("coffer-ha-a");
+        a = chart.start("coffer-ha-a");
         Await.await().until(() -> "coffer-ha-a".equals(holder()));
-        b = operator("coffer-ha-b");
+        b = chart.start("coffer-ha-b");
 
         externalSecret("one");
         Await.synced(kube, NS, "one");

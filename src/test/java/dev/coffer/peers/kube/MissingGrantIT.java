@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,14 +35,10 @@ class MissingGrantIT {
 
     @BeforeAll
     static void start() {
-        OperatorJar.require();
-        peer = KubeApiServerPeer.shared();
+        peer = ChartInstall.peerForOperator();
         kube = peer.admin();
-        Crds.install(peer);
-        Await.setPatience(Duration.ofSeconds(90));
-        ChartInstall.Installed chart = ChartInstall.install(peer, "coffer-less", Map.of("sealedSecrets.enabled", false),
-                MissingGrantIT::withoutSecretCreate);
-        operator = OperatorJar.start("less-0", ChartInstall.NAMESPACE, chart.kubeconfig(), chart.applicationProperties(), Map.of());
+        operator = ChartInstall.install(peer, "coffer-less", Map.of("sealedSecrets.enabled", false),
+                MissingGrantIT::withoutSecretCreate).start("less-0");
     }
 
     @AfterAll

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static dev.coffer.testsupport.TestResources.decoded;
@@ -40,16 +38,11 @@ class NamespaceScopedIT {
 
     @BeforeAll
     static void start() {
-        OperatorJar.require();
-        peer = KubeApiServerPeer.shared();
+        peer = ChartInstall.peerForOperator();
         kube = peer.admin();
-        Crds.install(peer);
-        Await.setPatience(Duration.ofSeconds(90));
         peer.ensureNamespace(WATCHED);
         peer.ensureNamespace(OTHER);
-        ChartInstall.Installed chart = ChartInstall.install(peer, "coffer-scoped", Map.of("watchNamespaces", List.of(WATCHED)));
-        operator = OperatorJar.start("scoped-0", ChartInstall.NAMESPACE, chart.kubeconfig(), chart.applicationProperties(),
-                Map.of("coffer.sealing.key-bits", "2048"));
+        operator = ChartInstall.install(peer, "coffer-scoped", Map.of("watchNamespaces[0]", WATCHED)).start("scoped-0");
     }
 
     @AfterAll

@@ -47,8 +47,7 @@ class NoPruningTest {
 
     @BeforeAll
     static void start() {
-        peer = KubeApiServerPeer.shared();
-        Crds.install(peer);
+        peer = Crds.installedOn();
         peer.ensureNamespace(NS);
         api = new RawApi(peer.admin());
     }

@@ -37,6 +37,7 @@ import java.util.Map;
 import static dev.coffer.testsupport.TestResources.decoded;
 import static dev.coffer.testsupport.TestResources.externalSecretOn;
 import static dev.coffer.testsupport.TestResources.fakeStore;
+import static dev.coffer.testsupport.TestResources.irsaStore;
 import static dev.coffer.testsupport.TestResources.secret;
 import static dev.coffer.testsupport.TestResources.secretStore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,15 +60,9 @@ class OperatorOnApiServerIT {
 
     @BeforeAll
     static void start() {
-        OperatorJar.require();
-        peer = KubeApiServerPeer.shared();
+        peer = ChartInstall.peerForOperator();
         kube = peer.admin();
-        Crds.install(peer);
-        Await.setPatience(Duration.ofSeconds(90));
-        ChartInstall.Installed chart = ChartInstall.install(peer, "coffer", Map.of());
-        // 2048-bit generated sealing keys: the same code path, a quicker start on a shared machine
-        operator = OperatorJar.start("coffer-0", ChartInstall.NAMESPACE, chart.kubeconfig(), chart.applicationProperties(),
-                Map.of("coffer.sealing.key-bits", "2048"));
+        operator = ChartInstall.install(peer, "coffer", Map.of()).start("coffer-0");
     }
 
     @AfterAll
@@ -194,7 +189,7 @@ class OperatorOnApiServerIT {
     @Order(4)
     void generatesPasswords() {
         String ns = "it-generators";
-        fakeData(ns, Map.of());
+        fakeData(ns, Map.of("unused", "x")); // the real server requires fake.data
         kube.resource(Manifests.parse("""
                 apiVersion: generators.external-secrets.io/v1alpha1
                 kind: Password
@@ -226,8 +221,13 @@ class OperatorOnApiServerIT {
                       bearerToken: {name: absent, key: token}
                 """);
         kube.resource(bad).create();
+        // IRSA reads the ServiceAccount's role annotation (a grant the mock-based RbacTest had not shown missing);
+        // without one, the store says so before any AWS call
+        peer.ensureServiceAccount(ns, "reader");
+        kube.resource(irsaStore(ns, "irsa", "reader")).create();
         Await.await().until(() -> storeReady(ns, "good", "True", "Valid"));
         Await.await().until(() -> storeReady(ns, "bad", "False", null));
+        Await.await().until(() -> storeMessage(ns, "irsa").contains("has no eks.amazonaws.com/role-arn annotation"));
         kube.resource(externalSecretOn(ns, "via-bad", "SecretStore", "bad", """
                   data:
                   - secretKey: k
@@ -241,6 +241,12 @@ class OperatorOnApiServerIT {
     private static boolean hasEvent(String ns, String involved, String reason) {
         return kube.v1().events().inNamespace(ns).list().getItems().stream()
                 .anyMatch(e -> involved.equals(e.getInvolvedObject().getName()) && (reason == null || reason.equals(e.getReason())));
+    }
+
+    private static String storeMessage(String ns, String name) {
+        SecretStore s = kube.resources(SecretStore.class).inNamespace(ns).withName(name).get();
+        return s == null || s.getStatus() == null || s.getStatus().conditions == null ? "" : s.getStatus().conditions.stream()
+                .filter(c -> "Ready".equals(c.type)).map(c -> String.valueOf(c.message)).findFirst().orElse("");
     }
 
     private static boolean storeReady(String ns, String name, String status, String reason) {
@@ -268,7 +274,7 @@ class OperatorOnApiServerIT {
                 .get().getMetadata().getGeneration() == 2L);
 
         // rotation: a newer key (as kubeseal users bring their own) seals from now on; the old one still unseals
-        SealingKey newer = KeyGenerator.generate(2048, Duration.ofDays(30), Instant.now().plusSeconds(5), new SecureRandom());
+        SealingKey newer = KeyGenerator.generate(2048, Duration.ofDays(30), Instant.now(), new SecureRandom());
         kube.resource(KeySecrets.toSecret(newer, ChartInstall.NAMESPACE)).create();
         Await.await().until(() -> servedCert().contains(pemBody(newer)));
         kube.resource(Fixtures.sealed(newer.publicKey(), ns, "rotated", Scope.STRICT, Map.of("token", "t0k3n"))).create();
@@ -296,6 +302,48 @@ class OperatorOnApiServerIT {
 
     private static String pemBody(SealingKey key) throws Exception {
         return java.util.Base64.getEncoder().encodeToString(key.certificate().getEncoded());
+    }
+
+    /** What the real server refuses and the mock accepted: a type change in place, new data in an immutable Secret, a bad key. */
+    @Test
+    @Order(7)
+    void writesWhatTheApiServerAccepts() {
+        String ns = "it-validation";
+        fakeData(ns, Map.of("username", "u", "password", "p"));
+        kube.resource(es(ns, "typed", "1h", "name: typed", "username", "password")).create();
+        kube.resource(es(ns, "frozen", "1h", "name: frozen\nimmutable: true", "password")).create();
+        Await.secret(kube, ns, "typed", x -> "Opaque".equals(x.getType()));
+        Await.secret(kube, ns, "frozen", x -> "p".equals(decoded(x, "password")));
+
+        // the type of a Secret is immutable: Coffer replaces the Secret
+        kube.resources(ExternalSecret.class).inNamespace(ns).withName("typed").edit(e -> {
+            e.getSpec().target.template = Manifests.fragment("{type: kubernetes.io/basic-auth, mergePolicy: Merge}",
+                    dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate.class);
+            return e;
+        });
+        Secret typed = Await.secret(kube, ns, "typed", x -> "kubernetes.io/basic-auth".equals(x.getType()));
+        assertThat(decoded(typed, "username")).isEqualTo("u");
+
+        // new data for an immutable Secret: reported, the Secret is kept as it is
+        fakeData(ns, Map.of("username", "u", "password", "changed"));
+        kube.resources(ExternalSecret.class).inNamespace(ns).withName("frozen")
+                .edit(e -> { e.getMetadata().setAnnotations(Map.of("force-sync", "1")); return e; });
+        Await.failing(kube, ns, "frozen", "immutable");
+        assertThat(decoded(kube.secrets().inNamespace(ns).withName("frozen").get(), "password")).isEqualTo("p");
+
+        // a key the API server refuses (from a template: the CRD's pattern guards data[].secretKey, conversion
+        // and rewrite checks guard provider keys) is named, and nothing is written
+        kube.resource(externalSecretOn(ns, "bad-key", "SecretStore", "fake", """
+                  target:
+                    template:
+                      data:
+                        "user name": "{{ .username }}"
+                  data:
+                  - secretKey: username
+                    remoteRef: {key: username}
+                """)).create();
+        Await.failing(kube, ns, "bad-key", "Secret key \"user name\" is not valid");
+        assertThat(kube.secrets().inNamespace(ns).withName("bad-key").get()).isNull();
     }
 
     /** Every request the operator made was allowed by the chart's RBAC: fabric8 and JOSDK log a refused one. */

@@ -34,8 +34,7 @@ class ServerBehaviourTest {
 
     @BeforeAll
     static void start() {
-        peer = KubeApiServerPeer.shared();
-        Crds.install(peer);
+        peer = Crds.installedOn();
         peer.ensureNamespace(NS);
         kube = peer.admin();
         api = new RawApi(kube);
