@@ -32,6 +32,10 @@ controllers make: a missing verb and an unused grant both fail it.
 - apiGroups: [""]
   resources: ["serviceaccounts/token"]
   verbs: ["create"]
+# IRSA (aws auth.jwt): the role and audience come from the ServiceAccount's eks.amazonaws.com annotations.
+- apiGroups: [""]
+  resources: ["serviceaccounts"]
+  verbs: ["get"]
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]

@@ -53,7 +53,14 @@ public final class ApiServerKubeAccess implements KubeAccess {
 
     @Override
     public Optional<Map<String, String>> serviceAccountAnnotations(String namespace, String name) {
-        var sa = client.serviceAccounts().inNamespace(namespace).withName(name).get();
+        io.fabric8.kubernetes.api.model.ServiceAccount sa;
+        try {
+            sa = client.serviceAccounts().inNamespace(namespace).withName(name).get();
+        } catch (KubernetesClientException e) {
+            // a refusal (RBAC) must end in the store's status, like every other provider failure
+            throw ProviderException.accessDenied("cannot read service account " + namespace + "/" + name
+                    + " (HTTP " + e.getCode() + ")");
+        }
         return sa == null ? Optional.empty()
                 : Optional.of(sa.getMetadata().getAnnotations() == null ? Map.of() : sa.getMetadata().getAnnotations());
     }

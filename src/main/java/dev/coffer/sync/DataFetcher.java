@@ -194,7 +194,7 @@ public final class DataFetcher {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : keyed.entrySet()) {
             String key = e.getKey();
-            if (key.isEmpty() || !key.matches("[-._a-zA-Z0-9]+")) {
+            if (!SecretKeys.isValid(key)) {
                 throw new InvalidSpecException(where + ": key \"" + key + "\" is not a valid Secret key after rewrite");
             }
             out.put(key, ValueDecoding.decode(e.getValue(), decoding, key));

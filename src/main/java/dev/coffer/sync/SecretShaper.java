@@ -45,6 +45,7 @@ public final class SecretShaper {
                 type = template.type;
             }
         }
+        SecretKeys.check(data.keySet());
         labels.put(ManagedSecret.LABEL_MANAGED, "true");
         return new DesiredSecret(es.getMetadata().getNamespace(), Policies.targetName(es), type,
                 labels, annotations, encode(data), Policies.immutable(es.getSpec()));

@@ -18,11 +18,11 @@ import java.util.Map;
  * Renders {@code helm/coffer} with real Helm (helm-java's bundled native library), the way
  * {@code helm template} does, and parses the result into manifests.
  */
-final class CofferChart {
+public final class CofferChart {
 
     static final Path CHART = Path.of("helm", "coffer");
-    static final String RELEASE = "coffer";
-    static final String NAMESPACE = "coffer-system";
+    public static final String RELEASE = "coffer";
+    public static final String NAMESPACE = "coffer-system";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -31,7 +31,12 @@ final class CofferChart {
 
     /** {@code helm template coffer helm/coffer -n coffer-system --set k=v ...}; Helm's error on failure. */
     static String template(Map<String, ?> sets) {
-        TemplateCommand cmd = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
+        return template(RELEASE, sets);
+    }
+
+    /** The same, as release {@code release} (the peers tier installs several side by side). */
+    public static String template(String release, Map<String, ?> sets) {
+        TemplateCommand cmd = new Helm(CHART).template().withName(release).withNamespace(NAMESPACE);
         sets.forEach(cmd::set);
         return cmd.call();
     }
@@ -40,8 +45,12 @@ final class CofferChart {
         return parse(template(sets));
     }
 
+    public static List<ObjectNode> render(String release, Map<String, ?> sets) {
+        return parse(template(release, sets));
+    }
+
     /** Every non-empty document of a multi-document YAML stream. */
-    static List<ObjectNode> parse(String yaml) {
+    public static List<ObjectNode> parse(String yaml) {
         try (YAMLParser parser = new YAMLFactory().createParser(yaml)) {
             List<ObjectNode> docs = new ArrayList<>();
             var it = YAML.readValues(parser, ObjectNode.class);

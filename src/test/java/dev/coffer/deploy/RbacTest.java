@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import static dev.coffer.testsupport.TestResources.externalSecretOn;
 import static dev.coffer.testsupport.TestResources.fakeClusterStore;
 import static dev.coffer.testsupport.TestResources.fakeStore;
+import static dev.coffer.testsupport.TestResources.irsaStore;
 import static dev.coffer.testsupport.TestResources.secret;
 import static dev.coffer.testsupport.TestResources.secretStore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +141,12 @@ class RbacTest {
                   serviceAccount:
                     name: reader
                 """)).create();
+        // IRSA: the role comes from the ServiceAccount's annotation (read before any AWS call; there is none here)
+        test.resource(irsaStore(NS, "irsa", "reader")).create();
+        Await.await().until(() -> {
+            SecretStore irsa = test.resources(SecretStore.class).inNamespace(NS).withName("irsa").get();
+            return irsa.getStatus() != null && irsa.getStatus().conditions != null;
+        });
         test.resource(es("via-ca", "SecretStore", "with-ca", "db", "Retain")).create();
         test.resource(es("via-sa", "SecretStore", "with-sa", "db", "Retain")).create();
         Await.failing(test, NS, "via-ca", "");

@@ -156,4 +156,19 @@ class SecretShaperTest {
                 provider("a", "1", "b", "2"), RENDERS_DSN, TemplateSources.NONE);
         assertThat(d.data()).containsExactlyInAnyOrderEntriesOf(Map.of("dsn", b64("postgres://1"), "a", b64("templated")));
     }
+
+    /** A real API server refuses these keys (the CRUD mock stores them); the shape step names the key first (template keys reach it unchecked). */
+    @Test
+    void keysTheApiServerWouldRefuseFailTheShapeNamingTheKey() {
+        for (String bad : new String[] {"a b", "a/b", ".", "..", "ü", "x".repeat(254)}) {
+            assertThatThrownBy(() -> SecretShaper.shape(es(""), provider(bad, "canary-value"), new GoTemplater(), TemplateSources.NONE))
+                    .as(bad).isInstanceOf(InvalidSpecException.class)
+                    .hasMessageContaining("is not valid").hasMessageNotContaining("canary-value");
+        }
+        assertThatThrownBy(() -> SecretShaper.shape(es(""), provider("db password", "v"), new GoTemplater(), TemplateSources.NONE))
+                .hasMessageStartingWith("Secret key \"db password\" is not valid");
+        DesiredSecret ok = SecretShaper.shape(es(""), provider("a-b_c.d", "1", "x".repeat(253), "2", "...", "3"),
+                new GoTemplater(), TemplateSources.NONE);
+        assertThat(ok.data()).hasSize(3);
+    }
 }

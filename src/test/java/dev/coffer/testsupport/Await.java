@@ -15,11 +15,18 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Waits for the operator to reach a state, against the mock API server. */
 public final class Await {
 
+    /** How long a wait may take: 20 s against the in-process mock; the peers tier (separate JVMs, a real API server) allows more. */
+    private static volatile Duration patience = Duration.ofSeconds(20);
+
     private Await() {
     }
 
+    public static void setPatience(Duration atMost) {
+        patience = atMost;
+    }
+
     public static ConditionFactory await() {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100));
+        return Awaitility.await().atMost(patience).pollInterval(Duration.ofMillis(100));
     }
 
     public static Optional<Condition> ready(ExternalSecret es) {

@@ -36,6 +36,18 @@ public final class TestResources {
                 """.formatted(name, namespace, providerYaml.indent(4)), SecretStore.class);
     }
 
+    /** An AWS Secrets Manager store with IRSA: the role comes from the ServiceAccount's eks.amazonaws.com/role-arn annotation. */
+    public static SecretStore irsaStore(String namespace, String name, String serviceAccount) {
+        return secretStore(namespace, name, """
+                aws:
+                  service: SecretsManager
+                  region: eu-west-1
+                  auth:
+                    jwt:
+                      serviceAccountRef: {name: %s}
+                """.formatted(serviceAccount));
+    }
+
     /** An ExternalSecret refreshed hourly from a store; {@code specTail} is spec YAML indented by two spaces. */
     public static ExternalSecret externalSecretOn(String namespace, String name, String storeKind, String store, String specTail) {
         return externalSecret("""
