@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A value for every property of an OpenAPI v3 schema, as a CRD declares it: each object has all
@@ -17,9 +19,11 @@ import java.util.Map;
 final class MaximalInstance {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    /** The one pattern in the CRDs that a plain name does not match (a sync window's cron schedule). */
-    private static final Map<String, String> PATTERN_VALUES = Map.of(
-            "^(@(annually|yearly|monthly|weekly|daily|midnight|hourly)|@every", "@hourly");
+    /**
+     * String values tried in order against a field's pattern: a plain name matches the name
+     * patterns; a sync window's cron schedule and a GCP service-account email need their own.
+     */
+    private static final List<String> CANDIDATES = List.of("a1", "@hourly", "a1@p1.iam.gserviceaccount.com");
 
     private MaximalInstance() {
     }
@@ -72,12 +76,12 @@ final class MaximalInstance {
     }
 
     private static String string(JsonNode schema) {
-        String pattern = schema.path("pattern").asText("");
-        for (Map.Entry<String, String> special : PATTERN_VALUES.entrySet()) {
-            if (pattern.startsWith(special.getKey())) {
-                return special.getValue();
-            }
+        if (!schema.has("pattern")) {
+            return CANDIDATES.get(0);
         }
-        return "a1";
+        Pattern pattern = Pattern.compile(schema.get("pattern").asText());
+        return CANDIDATES.stream().filter(c -> pattern.matcher(c).find()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sample value matches the CRD pattern " + pattern
+                        + "; add one to MaximalInstance.CANDIDATES"));
     }
 }
