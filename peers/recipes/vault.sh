@@ -7,11 +7,13 @@
 # match the tree of this release.
 peer_version() { echo "$VAULT_VERSION"; }
 
-# Published companions of the pinned release: api and sdk at the versions its go.mod requires;
-# the auth modules at the first releases built on that api (the v0.1.0 its go.mod names is
-# old enough to drag in sdk v0.3.0 and grpc v1.41, whose envoy packages then clash).
+# Published companions of the pinned release: api at the version its go.mod requires; sdk at
+# the first release matching the tree (v0.21.0, which its go.mod names, lacks the
+# ActivationFunc and RestorePolicy signatures the tree calls; v0.24.0 has them); the auth
+# modules at the first releases built on that api (the v0.1.0 its go.mod names is old enough to
+# drag in sdk v0.3.0 and grpc v1.41, whose envoy packages then clash).
 VAULT_API_VERSION=v1.22.0
-VAULT_SDK_VERSION=v0.21.0
+VAULT_SDK_VERSION=v0.24.0
 VAULT_APPROLE_VERSION=v0.12.0
 VAULT_USERPASS_VERSION=v0.12.0
 VAULT_KUBERNETES_AUTH_VERSION=v0.12.0
