@@ -37,7 +37,11 @@ final class VaultDynamic implements VaultLogical {
     public JsonNode request(String method, String path, JsonNode body, Map<String, List<String>> query) {
         String m = method == null || method.isBlank() ? "GET" : method.trim().toUpperCase(Locale.ROOT);
         String clean = stripSlashes(path);
-        return send(m + " " + clean, m, clean, body, m.equals("GET") ? query : m.equals("LIST") ? Map.of("list", List.of("true")) : null);
+        JsonNode answer = send(m + " " + clean, m, clean, body, m.equals("GET") ? query : m.equals("LIST") ? Map.of("list", List.of("true")) : null);
+        if (answer != null && !answer.path("lease_id").asText("").isEmpty()) {
+            tokens.leaseIssued(); // the lease lives as long as the token: keep the token when the client closes
+        }
+        return answer;
     }
 
     @Override

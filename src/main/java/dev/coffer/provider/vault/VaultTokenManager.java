@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 /**
  * The token of one client, shared by every concurrent caller. It logs in once, renews the token
  * ({@code renew-self}) about two thirds into its TTL, logs in again only when renewal is refused,
- * the token is near its max TTL or has been revoked, and revokes the token it obtained on close.
+ * the token is near its max TTL or has been revoked, and revokes the token it obtained on close,
+ * unless leases were issued with it: Vault revokes a token's leases with the token, so a token
+ * that read dynamic secrets (database credentials still in use) is left to expire instead.
  *
  * <p>No background thread: the check runs lazily before each use. The lock makes renewals and
  * logins single-flight; while a still-valid token is being renewed, other callers go on with it.
@@ -34,6 +36,7 @@ final class VaultTokenManager implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile VaultSession current;
     private volatile boolean closed;
+    private volatile boolean leasesIssued;
 
     /**
      * @param login     how to log in, or null to use {@code userToken}
@@ -137,6 +140,11 @@ final class VaultTokenManager implements AutoCloseable {
         }
     }
 
+    /** A lease was issued with this client's token: closing must not revoke the token (and the lease with it). */
+    void leaseIssued() {
+        leasesIssued = true;
+    }
+
     @Override
     public void close() {
         lock.lock();
@@ -144,7 +152,10 @@ final class VaultTokenManager implements AutoCloseable {
             closed = true;
             VaultSession s = current;
             current = null;
-            if (s != null && s.fromLogin() && s.usable(clock.instant())) {
+            if (s != null && s.fromLogin() && leasesIssued) {
+                LOG.debugf("leaving the Vault token of %s at %s to expire: leases issued with it would be revoked with it",
+                        login.describe(), transport.server());
+            } else if (s != null && s.fromLogin() && s.usable(clock.instant())) {
                 try {
                     auth(s).revokeSelf();
                 } catch (VaultException e) {

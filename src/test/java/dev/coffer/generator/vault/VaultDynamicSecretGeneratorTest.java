@@ -111,6 +111,15 @@ class VaultDynamicSecretGeneratorTest {
     }
 
     @Test
+    void closingTheClientLeavesTheLoginTokenAliveSinceVaultWouldRevokeItsLeasesWithIt() {
+        // An operator shutdown closes every client; revoke-self would take the database credentials along
+        generator().generate(resolved(), ctx(cache));
+        cache.close();
+        assertThat(vault.revocations()).isZero();
+        assertThat(vault.liveLeases()).isEqualTo(1);
+    }
+
+    @Test
     void writesSendTheParametersAsJsonAndGetsSendTheQuery() throws Exception {
         spec.method = "POST";
         spec.parameters = new ObjectMapper().readTree("{\"ttl\":\"1h\",\"nested\":{\"a\":1}}");

@@ -191,6 +191,28 @@ class SecretsManagerTest {
     }
 
     @Test
+    void findFiltersMatchAsAwsDoesByPrefixCaseSensitivelyWithTagKeysAndValuesApart() {
+        // as moto and AWS answer ListSecrets (see AwsVersionsAndFindMotoTest)
+        t.aws.secretsManager().put("prod/exact", "A");
+        t.aws.secretsManager().tag("prod/exact", "team", "payments");
+        t.aws.secretsManager().put("prod/longer-value", "B");
+        t.aws.secretsManager().tag("prod/longer-value", "team", "payments-eu");
+        t.aws.secretsManager().put("prod/key-elsewhere", "C");
+        t.aws.secretsManager().tag("prod/key-elsewhere", "owner", "payments");
+        t.aws.secretsManager().tag("prod/key-elsewhere", "team", "search");
+        t.aws.secretsManager().put("Prod/upper", "D");
+        t.aws.secretsManager().tag("Prod/upper", "team", "payments");
+
+        ExternalSecretFind find = new ExternalSecretFind();
+        find.path = "prod/";
+        find.tags = Map.of("team", "payments");
+        assertThat(client.getAllSecrets(find)).containsOnlyKeys("prod/exact", "prod/longer-value", "prod/key-elsewhere");
+        ExternalSecretFind byPath = new ExternalSecretFind();
+        byPath.path = "Prod/";
+        assertThat(client.getAllSecrets(byPath)).containsOnlyKeys("Prod/upper");
+    }
+
+    @Test
     void countsApiCallsInEsoMetric() {
         t.aws.secretsManager().put("counted", "v");
         client.getSecret(ref("counted"));

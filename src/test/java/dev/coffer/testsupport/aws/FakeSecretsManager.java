@@ -174,10 +174,11 @@ public final class FakeSecretsManager {
             boolean any = false;
             for (JsonNode value : f.path("Values")) {
                 String v = value.asText();
+                // As AWS: prefix matches, case-sensitive; tag keys and tag values are matched each on their own
                 any |= switch (key) {
-                    case "name" -> s.name.toLowerCase().startsWith(v.toLowerCase());
-                    case "tag-key" -> s.tags.containsKey(v);
-                    case "tag-value" -> s.tags.containsValue(v);
+                    case "name" -> s.name.startsWith(v);
+                    case "tag-key" -> s.tags.keySet().stream().anyMatch(k -> k.startsWith(v));
+                    case "tag-value" -> s.tags.values().stream().anyMatch(t -> t.startsWith(v));
                     default -> throw new AwsError(400, "InvalidParameterException", "unsupported filter " + key);
                 };
             }

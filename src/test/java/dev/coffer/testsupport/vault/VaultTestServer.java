@@ -65,14 +65,16 @@ public final class VaultTestServer implements AutoCloseable {
         }
     }
 
-    /** An issued database credential's lease. */
+    /** An issued database credential's lease; revoking the token that read it revokes it too, as in Vault. */
     private static final class LeaseState {
         final Instant issued;
+        final String token;
         volatile Instant expires;
         volatile boolean revoked;
 
-        LeaseState(Instant issued, long ttl) {
+        LeaseState(Instant issued, long ttl, String token) {
             this.issued = issued;
+            this.token = token;
             this.expires = issued.plusSeconds(ttl);
         }
 
@@ -239,6 +241,7 @@ public final class VaultTestServer implements AutoCloseable {
     /** Revokes every token issued so far (as an operator running vault token revoke would). */
     public void revokeAll() {
         tokens.values().forEach(t -> t.revoked = true);
+        leases.values().forEach(l -> l.revoked = true);
     }
 
     // ---- what happened ----
@@ -334,7 +337,7 @@ public final class VaultTestServer implements AutoCloseable {
                 } else if (path.startsWith("sys/leases/")) {
                     leaseEndpoint(ex, path.substring("sys/leases/".length()), body);
                 } else {
-                    databaseCreds(ex, path.substring("database/creds/".length()), body);
+                    databaseCreds(ex, path.substring("database/creds/".length()), body, token);
                 }
             } else if (path.startsWith("auth/token/")) {
                 tokenEndpoint(ex, path.substring("auth/token/".length()), token);
@@ -354,14 +357,14 @@ public final class VaultTestServer implements AutoCloseable {
         return t != null && t.valid(clock.instant());
     }
 
-    private void databaseCreds(HttpExchange ex, String role, byte[] body) throws IOException {
+    private void databaseCreds(HttpExchange ex, String role, byte[] body, String token) throws IOException {
         bump("db-creds");
         if (body.length > 0) {
             bodies.add(new String(body, StandardCharsets.UTF_8));
         }
         int n = count("db-creds");
         String id = "database/creds/" + role + "/" + UUID.randomUUID();
-        leases.put(id, new LeaseState(clock.instant(), leaseTtl));
+        leases.put(id, new LeaseState(clock.instant(), leaseTtl, token));
         reply(ex, 200, Map.of("request_id", UUID.randomUUID().toString(), "lease_id", id, "lease_duration", leaseTtl,
                 "renewable", leaseRenewable, "data", Map.of("username", "v-" + role + "-" + n, "password", "pw-" + UUID.randomUUID())));
     }
@@ -427,6 +430,7 @@ public final class VaultTestServer implements AutoCloseable {
             }
             case "revoke-self" -> {
                 t.revoked = true;
+                leases.values().stream().filter(l -> token.equals(l.token)).forEach(l -> l.revoked = true);
                 ex.sendResponseHeaders(204, -1);
             }
             default -> reply(ex, 404, Map.of("errors", List.of("unsupported path")));
