@@ -347,6 +347,35 @@ class OperatorOnApiServerIT {
     }
 
     /** Every request the operator made was allowed by the chart's RBAC: fabric8 and JOSDK log a refused one. */
+    /**
+     * ESO's data-loss rules on the real server: with one of three remote secrets gone, Delete
+     * keeps a Secret with the other two (and says which one is missing), Retain reports an error
+     * and keeps all three; with all gone, Delete removes the Secret and Retain still keeps it.
+     */
+    @Test
+    @Order(8)
+    void missingRemoteSecretsLoseNothingThatEsoKeeps() {
+        String ns = "it-missing";
+        fakeData(ns, Map.of("a", "1", "b", "2", "c", "3"));
+        kube.resource(es(ns, "delete", "2s", "name: delete\ndeletionPolicy: Delete", "a", "b", "c")).create();
+        kube.resource(es(ns, "retain", "2s", "name: retain", "a", "b", "c")).create();
+        Await.secret(kube, ns, "delete", x -> "3".equals(decoded(x, "c")));
+        Await.secret(kube, ns, "retain", x -> "3".equals(decoded(x, "c")));
+
+        fakeData(ns, Map.of("a", "1", "b", "2"));
+        Await.await().until(() -> hasEvent(ns, "delete", "MissingProviderSecret"));
+        Secret kept = Await.secret(kube, ns, "delete", x -> x.getData().size() == 2);
+        assertThat(kept.getData()).containsOnlyKeys("a", "b");
+        assertThat(Await.synced(kube, ns, "delete").getStatus().conditions).isNotEmpty();
+        Await.failing(kube, ns, "retain", "");
+        assertThat(kube.secrets().inNamespace(ns).withName("retain").get().getData()).containsOnlyKeys("a", "b", "c");
+
+        fakeData(ns, Map.of("unrelated", "x"));
+        Await.await().until(() -> kube.secrets().inNamespace(ns).withName("delete").get() == null);
+        Await.externalSecret(kube, ns, "delete", c -> "True".equals(c.status) && "SecretDeleted".equals(c.reason));
+        assertThat(kube.secrets().inNamespace(ns).withName("retain").get().getData()).containsOnlyKeys("a", "b", "c");
+    }
+
     @Test
     @Order(100)
     void theApiServerRefusedNothing() {

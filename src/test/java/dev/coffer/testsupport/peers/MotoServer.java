@@ -31,11 +31,11 @@ public final class MotoServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
-    private final PeerDaemon daemon;
+    private final PeerProcess daemon;
     private final URI endpoint;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private MotoServer(Path dir, PeerDaemon daemon, URI endpoint) {
+    private MotoServer(Path dir, PeerProcess daemon, URI endpoint) {
         this.dir = dir;
         this.daemon = daemon;
         this.endpoint = endpoint;
@@ -44,15 +44,15 @@ public final class MotoServer implements AutoCloseable {
     /** Starts moto, or skips the calling test (one line) when it was not installed. */
     public static MotoServer start() {
         Path moto = PeerBinaries.require("moto", "moto_server");
-        Path dir = PeerDaemon.tempFolder("coffer-moto-");
-        int port = PeerDaemon.freeLoopbackPort();
-        PeerDaemon daemon = PeerDaemon.start("moto", List.of(moto.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)),
+        Path dir = PeerProcess.tempFolder("coffer-moto-");
+        int port = PeerProcess.freePort();
+        PeerProcess daemon = PeerProcess.start("moto", List.of(moto.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)),
                 dir, Map.of("MOTO_RECORDER_FILEPATH", dir.resolve("recording.jsonl").toString()));
         MotoServer server = new MotoServer(dir, daemon, URI.create("http://127.0.0.1:" + port));
         try {
             daemon.awaitReady(Duration.ofSeconds(90), () -> server.motoApi("GET", "").statusCode() == 200);
         } catch (RuntimeException e) {
-            PeerDaemon.deleteFolder(dir);
+            PeerProcess.deleteTree(dir);
             throw e;
         }
         server.motoApi("POST", "recorder/reset-recording"); // creates the recording file
@@ -98,7 +98,7 @@ public final class MotoServer implements AutoCloseable {
     @Override
     public void close() {
         daemon.close();
-        PeerDaemon.deleteFolder(dir);
+        PeerProcess.deleteTree(dir);
     }
 
     /** JSON protocols name the operation in X-Amz-Target ("secretsmanager.GetSecretValue"); query ones (STS) in Action=. */

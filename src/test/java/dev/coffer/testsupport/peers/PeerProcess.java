@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real program started by a test: its output goes to a log file, and {@link #stop} ends it
- * and every process it started (TERM first, KILL after a grace period). A JVM shutdown hook
- * stops it too, so an interrupted test run leaves no process behind.
+ * A real program started by a test: its output goes to a log file; {@link #awaitReady} polls a
+ * readiness check and fails at once, with the log's last lines, when the program exits instead;
+ * {@link #stop} ends it and every process it started (TERM first, KILL after a grace period). A
+ * JVM shutdown hook stops it too, so an interrupted test run leaves no process behind.
  */
 public final class PeerProcess implements AutoCloseable {
 
@@ -44,6 +46,43 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /** Runs a short command to its end (setup steps such as initdb); fails with its output when it fails. */
+    public static void run(String name, List<String> command, Path dir, Duration timeout) {
+        Path out = dir.resolve(name + ".log");
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new IllegalStateException(name + " did not finish within " + timeout + ":\n" + tail(out, 20));
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(name + " failed with exit code " + p.exitValue() + ":\n" + tail(out, 20));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + name + " (" + command.get(0) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + name, e);
+        }
+    }
+
+    /** Polls {@code ready} until it answers true; fails with the log's tail if the program exits first. */
+    public void awaitReady(Duration atMost, Callable<Boolean> ready) {
+        try {
+            org.awaitility.Awaitility.await(name + " ready").atMost(atMost).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions().until(() -> !process.isAlive() || ready.call());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            stop(Duration.ofSeconds(5));
+            throw new IllegalStateException(name + " was not ready within " + atMost + "; last lines of " + log + ":\n"
+                    + tail(30), e);
+        }
+        if (!process.isAlive()) {
+            stop(Duration.ofSeconds(1));
+            assertAlive();
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -58,10 +97,14 @@ public final class PeerProcess implements AutoCloseable {
 
     /** The last lines of the log, to explain a failed start. */
     public String tail(int lines) {
+        return tail(log, lines);
+    }
+
+    private static String tail(Path file, int lines) {
         try {
-            List<String> all = Files.readAllLines(log);
+            List<String> all = Files.readAllLines(file);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
     }
@@ -112,6 +155,15 @@ public final class PeerProcess implements AutoCloseable {
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new private folder under the system's temp folder, for one peer's data and log. */
+    public static Path tempFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

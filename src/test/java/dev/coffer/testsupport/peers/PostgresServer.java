@@ -30,11 +30,11 @@ public final class PostgresServer implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
 
     private final Path dir;
-    private final PeerDaemon daemon;
+    private final PeerProcess daemon;
     private final int port;
     private final String password;
 
-    private PostgresServer(Path dir, PeerDaemon daemon, int port, String password) {
+    private PostgresServer(Path dir, PeerProcess daemon, int port, String password) {
         this.dir = dir;
         this.daemon = daemon;
         this.port = port;
@@ -46,7 +46,7 @@ public final class PostgresServer implements AutoCloseable {
         // the real paths: the cache may sit in a home folder the unprivileged user cannot enter
         Path initdb = realPath(PeerBinaries.require("postgres", "initdb"));
         Path postgres = realPath(PeerBinaries.require("postgres", "postgres"));
-        Path dir = PeerDaemon.tempFolder("coffer-pg-");
+        Path dir = PeerProcess.tempFolder("coffer-pg-");
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Optional<SystemUser> user = SystemUser.whenRoot();
         List<String> asUser = user.map(SystemUser::prefix).orElse(List.of());
@@ -59,22 +59,22 @@ public final class PostgresServer implements AutoCloseable {
             init.addAll(List.of(initdb.toString(), "-D", dir.resolve("data").toString(), "-U", SUPERUSER,
                     "--pwfile=" + pwfile, "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8",
                     "--locale=C", "--no-sync"));
-            PeerDaemon.run("initdb", init, dir, Duration.ofMinutes(3));
+            PeerProcess.run("initdb", init, dir, Duration.ofMinutes(3));
             Files.delete(pwfile);
         } catch (IOException e) {
-            PeerDaemon.deleteFolder(dir);
+            PeerProcess.deleteTree(dir);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            PeerDaemon.deleteFolder(dir);
+            PeerProcess.deleteTree(dir);
             throw e;
         }
-        int port = PeerDaemon.freeLoopbackPort();
+        int port = PeerProcess.freePort();
         List<String> run = new ArrayList<>(asUser);
         run.addAll(List.of(postgres.toString(), "-D", dir.resolve("data").toString(), "-p", Integer.toString(port),
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + dir,
                 // a throw-away cluster: durability is not wanted, speed is
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
-        PeerDaemon daemon = PeerDaemon.start("postgres", run, dir, Map.of());
+        PeerProcess daemon = PeerProcess.start("postgres", run, dir, Map.of());
         PostgresServer server = new PostgresServer(dir, daemon, port, password);
         try {
             daemon.awaitReady(Duration.ofSeconds(60), () -> {
@@ -83,7 +83,7 @@ public final class PostgresServer implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
-            PeerDaemon.deleteFolder(dir);
+            PeerProcess.deleteTree(dir);
             throw e;
         }
         return server;
@@ -142,7 +142,7 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         daemon.close();
-        PeerDaemon.deleteFolder(dir);
+        PeerProcess.deleteTree(dir);
     }
 
     private static Path realPath(Path p) {

@@ -29,11 +29,11 @@ public final class VaultDevServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
-    private final PeerDaemon daemon;
+    private final PeerProcess daemon;
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private VaultDevServer(Path dir, PeerDaemon daemon, String url) {
+    private VaultDevServer(Path dir, PeerProcess daemon, String url) {
         this.dir = dir;
         this.daemon = daemon;
         this.url = url;
@@ -42,10 +42,10 @@ public final class VaultDevServer implements AutoCloseable {
     /** Starts Vault, or skips the calling test (one line) when it was not built. */
     public static VaultDevServer start() {
         Path vault = PeerBinaries.require("vault", "vault");
-        Path dir = PeerDaemon.tempFolder("coffer-vault-");
-        int port = PeerDaemon.freeLoopbackPort();
+        Path dir = PeerProcess.tempFolder("coffer-vault-");
+        int port = PeerProcess.freePort();
         String url = "http://127.0.0.1:" + port;
-        PeerDaemon daemon = PeerDaemon.start("vault", List.of(vault.toString(), "server", "-dev",
+        PeerProcess daemon = PeerProcess.start("vault", List.of(vault.toString(), "server", "-dev",
                 "-dev-root-token-id=" + ROOT_TOKEN, "-dev-listen-address=127.0.0.1:" + port, "-dev-no-store-token"),
                 // HOME: the CLI's token helper must not touch the real home folder
                 dir, Map.of("HOME", dir.toString(), "VAULT_ADDR", url));
@@ -53,7 +53,7 @@ public final class VaultDevServer implements AutoCloseable {
         try {
             daemon.awaitReady(Duration.ofSeconds(60), () -> server.send("GET", "sys/health", null, null).statusCode() == 200);
         } catch (RuntimeException e) {
-            PeerDaemon.deleteFolder(dir);
+            PeerProcess.deleteTree(dir);
             throw e;
         }
         return server;
@@ -141,7 +141,7 @@ public final class VaultDevServer implements AutoCloseable {
     @Override
     public void close() {
         daemon.close();
-        PeerDaemon.deleteFolder(dir);
+        PeerProcess.deleteTree(dir);
     }
 
     private static JsonNode parse(String what, HttpResponse<String> r) {
