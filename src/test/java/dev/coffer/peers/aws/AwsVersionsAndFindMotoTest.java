@@ -128,8 +128,10 @@ class AwsVersionsAndFindMotoTest {
         ps = client(AwsServiceType.ParameterStore);
         assertThat(read(ps, "/app/param", null)).isEqualTo("p3");
         assertThat(read(ps, "/app/param", "1")).isEqualTo("p1");
+        // the parameter exists, only the version does not (ParameterVersionNotFound): a plain
+        // error as in ESO, never "the remote secret is gone", which would drive deletionPolicy
         assertThatThrownBy(() -> read(ps, "/app/param", "9")).isInstanceOf(ProviderException.class)
-                .extracting("kind").isEqualTo(ProviderException.Kind.NOT_FOUND);
+                .extracting("kind").isEqualTo(ProviderException.Kind.MISSING_VALUE);
     }
 
     @Test
