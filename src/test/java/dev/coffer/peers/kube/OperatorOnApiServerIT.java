@@ -166,7 +166,9 @@ class OperatorOnApiServerIT {
         assertThat(orphan.getMetadata().getOwnerReferences()).isNullOrEmpty();
         Secret merged = Await.secret(kube, ns, "existing", x -> "v".equals(decoded(x, "k")));
         assertThat(decoded(merged, "own")).isEqualTo("mine");
-        Await.externalSecret(kube, ns, "merge-missing", c -> "False".equals(c.status));
+        // as ESO: no target yet is not an error (Ready=True, SecretMissing), and nothing is created
+        Await.externalSecret(kube, ns, "merge-missing", c -> "True".equals(c.status) && "SecretMissing".equals(c.reason));
+        assertThat(kube.secrets().inNamespace(ns).withName("nowhere").get()).isNull();
         Await.synced(kube, ns, "none");
         assertThat(kube.secrets().inNamespace(ns).withName("never").get()).isNull();
         Await.secret(kube, ns, "delete", x -> "soon".equals(decoded(x, "gone")));
@@ -324,11 +326,16 @@ class OperatorOnApiServerIT {
         Secret typed = Await.secret(kube, ns, "typed", x -> "kubernetes.io/basic-auth".equals(x.getType()));
         assertThat(decoded(typed, "username")).isEqualTo("u");
 
-        // new data for an immutable Secret: reported, the Secret is kept as it is
+        // new data for an immutable Secret: as ESO, the Secret is kept as it is and the sync stays Ready
+        String before = Await.synced(kube, ns, "frozen").getStatus().syncedResourceVersion;
         fakeData(ns, Map.of("username", "u", "password", "changed"));
         kube.resources(ExternalSecret.class).inNamespace(ns).withName("frozen")
                 .edit(e -> { e.getMetadata().setAnnotations(Map.of("force-sync", "1")); return e; });
-        Await.failing(kube, ns, "frozen", "immutable");
+        Await.await().until(() -> {
+            ExternalSecret e = kube.resources(ExternalSecret.class).inNamespace(ns).withName("frozen").get();
+            return !before.equals(e.getStatus().syncedResourceVersion);
+        });
+        Await.synced(kube, ns, "frozen");
         assertThat(decoded(kube.secrets().inNamespace(ns).withName("frozen").get(), "password")).isEqualTo("p");
 
         // a key the API server refuses (from a template: the CRD's pattern guards data[].secretKey, conversion
