@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Manager keys, refreshed together from 50 reconcile workers through one store client, make
  * 100 GetSecretValue calls per cycle; with sharing off (as upstream ESO), 1,000.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class AwsCallSharingMotoTest {
 
     private static final int EXTERNAL_SECRETS = 1_000;

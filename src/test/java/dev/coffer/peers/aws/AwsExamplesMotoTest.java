@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same fetch code as the reconciler. moto holds the data the examples expect, and counts
  * the calls on its side.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class AwsExamplesMotoTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Store versions, and ListSecrets filters, which AWS matches by prefix, case-sensitively, with
  * tag keys and tag values matched independently of each other (ESO relies on them as they are).
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class AwsVersionsAndFindMotoTest {
 
     private static MotoServer moto;

@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every CRD in {@code crds/} on a real kube-apiserver: accepted, structural, no warnings, its columns and short names served. */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class CrdsOnApiServerTest {
 
     static KubeApiServerPeer peer;

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lenient apply would prune it silently), without warnings, and reads back with every field
  * it was written with.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class ExamplesOnApiServerTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

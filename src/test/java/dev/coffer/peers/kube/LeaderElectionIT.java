@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lease grants in its Role), on a real API server: only the Lease holder reconciles; when it is
  * stopped, the standby takes the Lease and carries on.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class LeaderElectionIT {
 
     static final String NS = "it-leader";

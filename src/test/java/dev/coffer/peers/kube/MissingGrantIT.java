@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secrets) leaves the operator unable to write, it says so in the ExternalSecret's status, and
  * writes nothing. The same refusal in {@link OperatorOnApiServerIT} would fail it.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class MissingGrantIT {
 
     static final String NS = "it-missing-grant";

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has Roles in the watched namespace only (and a ClusterRole for the cluster-scoped kinds), and
  * works with just that; resources elsewhere are not touched.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class NamespaceScopedIT {
 
     static final String WATCHED = "it-scoped-a";

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * field, and survives a round trip through Coffer's own Java class, which is what the operator
  * reads and writes back (a field the class dropped would be lost on the operator's next write).
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class NoPruningTest {
 
     static final String NS = "maximal";

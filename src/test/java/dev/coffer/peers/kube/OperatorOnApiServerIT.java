@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks that the API server refused none of the operator's requests, so a grant missing from
  * the chart fails this class.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorOnApiServerIT {
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * subresource, optimistic concurrency, finalizers, {@code metadata.generation}, and server-side
  * apply.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class ServerBehaviourTest {
 
     static final String NS = "server-behaviour";

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * certificate, kubeconfig and flags: every output field must be the same except the ciphertext,
  * and the ciphertexts must decrypt to the same values. Failures must fail both.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class KubesealComparisonTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

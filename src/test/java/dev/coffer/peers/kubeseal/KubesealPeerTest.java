@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  * {@code --validate} and {@code --re-encrypt} reach Coffer through a stand-in of the API server's
  * service proxy, named by a kubeconfig.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class KubesealPeerTest {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code knownDifference} (listed in README) and cases using functions ESO added after v0.16.2 are
  * reported as skipped, with the reason.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class GoTemplateOracleTest {
     /**
      * Functions that ESO added after v0.16.2 (the newest version whose template package can be

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * read-only policy: each logs in, reads, and (for logins) revokes its own token when the client
  * closes; a refused login is ACCESS_DENIED and names the method, never the credential.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class VaultAuthPeerTest {
 
     private static final String POLICY = """

@@ -64,7 +64,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class VaultDatabaseCredentialsPeerTest extends OperatorTest {
 
     private static final String POLICY = """

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and pinned versions, properties, deleted and missing versions, metadata, extract, and find
  * by name, path and tags. The same cases as VaultKvTest, which runs them against the local fake.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class VaultKvPeerTest {
 
     private static VaultDevServer vault;

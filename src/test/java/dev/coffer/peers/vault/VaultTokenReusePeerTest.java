@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store, each fetched twice from 16 reconcile workers through the client cache (as the
  * reconciler does), make one login and 2,000 KV reads.
  */
-@Tag(PeerBinaries.TAG)
+@Tag("peers")
 class VaultTokenReusePeerTest {
 
     private static final int EXTERNAL_SECRETS = 1_000;
