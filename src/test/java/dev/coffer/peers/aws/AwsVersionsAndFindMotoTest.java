@@ -12,7 +12,6 @@ import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.StoreFixtures;
 import dev.coffer.testsupport.aws.AwsTestStores;
 import dev.coffer.testsupport.peers.MotoServer;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

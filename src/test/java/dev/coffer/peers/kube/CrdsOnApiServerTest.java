@@ -3,7 +3,6 @@ package dev.coffer.peers.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import dev.coffer.testsupport.peers.RawApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import dev.coffer.testsupport.peers.RawApi;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package dev.coffer.peers.kube;
 import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
 import dev.coffer.testsupport.peers.OperatorJar;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;

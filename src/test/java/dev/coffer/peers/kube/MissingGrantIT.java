@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
 import dev.coffer.testsupport.peers.OperatorJar;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

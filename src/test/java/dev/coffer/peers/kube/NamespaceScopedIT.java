@@ -7,7 +7,6 @@ import dev.coffer.sealing.keys.KeySecrets;
 import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
 import dev.coffer.testsupport.peers.OperatorJar;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

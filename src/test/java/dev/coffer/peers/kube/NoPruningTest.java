@@ -11,7 +11,6 @@ import dev.coffer.api.generators.v1alpha1.UUID;
 import dev.coffer.api.generators.v1alpha1.VaultDynamicSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import dev.coffer.testsupport.peers.RawApi;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;

@@ -12,7 +12,6 @@ import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.Manifests;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
 import dev.coffer.testsupport.peers.OperatorJar;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import dev.coffer.testsupport.peers.RawApi;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -10,7 +10,6 @@ import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.TestKeys;
 import dev.coffer.sealing.kubeseal.Documents;
 import dev.coffer.sealing.kubeseal.StrictYaml;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;

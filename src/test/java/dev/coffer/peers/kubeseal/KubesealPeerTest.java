@@ -12,7 +12,6 @@ import dev.coffer.sealing.kubeseal.Documents;
 import dev.coffer.sealing.kubeseal.Kubeseal;
 import dev.coffer.sealing.kubeseal.StrictYaml;
 import dev.coffer.testsupport.ServiceProxyStub;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -10,7 +10,6 @@ import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.testsupport.InMemoryKube;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import dev.coffer.testsupport.peers.VaultDevServer;
 import dev.coffer.testsupport.vault.VaultStores;
 import org.junit.jupiter.api.AfterAll;

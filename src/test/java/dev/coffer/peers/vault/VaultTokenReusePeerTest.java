@@ -6,7 +6,6 @@ import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.store.ClientCache;
 import dev.coffer.testsupport.InMemoryKube;
-import dev.coffer.testsupport.peers.PeerBinaries;
 import dev.coffer.testsupport.peers.VaultDevServer;
 import dev.coffer.testsupport.vault.VaultStores;
 import org.junit.jupiter.api.Tag;

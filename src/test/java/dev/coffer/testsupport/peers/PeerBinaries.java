@@ -22,14 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * Finds the real programs that {@code peers/build} put in the cache, keyed by the pins in
- * {@code peers/versions.env}. A test of the {@code peers} tier asks for what it needs with
+ * {@code peers/versions.env}. A test of the {@code peers} tier (tagged {@code @Tag("peers")}) asks for what it needs with
  * {@link #require}; when a program is missing the test is skipped, and one line naming the
  * missing binary and the command that builds it is printed once.
  */
 public final class PeerBinaries {
-
-    /** JUnit tag of the tier. */
-    public static final String TAG = "peers";
 
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
