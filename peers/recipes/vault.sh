@@ -7,13 +7,15 @@
 # match the tree of this release.
 peer_version() { echo "$VAULT_VERSION"; }
 
-# Published companions of the pinned release: api at the version its go.mod requires; sdk at
-# the first release matching the tree (v0.21.0, which its go.mod names, lacks the
-# ActivationFunc and RestorePolicy signatures the tree calls; v0.24.0 has them); the auth
-# modules at the first releases built on that api (the v0.1.0 its go.mod names is old enough to
-# drag in sdk v0.3.0 and grpc v1.41, whose envoy packages then clash).
+# Published companions of the pinned release. v1.21.0 because its go.mod names sdk and api
+# versions that were published from the same tree (sdk v0.20.0, api v1.22.0), so they match the
+# code that calls them. v1.21.4 (the first pin) does not build from the module proxy: it calls sdk
+# code no published sdk release has (v0.21.0 lacks GetConsumptionBillingManager, v0.24.0 lacks
+# PkiCertificateCounter and has another ActivationFunc signature).
+# The auth modules at the first releases built on that api (the v0.1.0 its go.mod names is old
+# enough to drag in sdk v0.3.0 and grpc v1.41, whose envoy packages then clash).
 VAULT_API_VERSION=v1.22.0
-VAULT_SDK_VERSION=v0.24.0
+VAULT_SDK_VERSION=v0.20.0
 VAULT_APPROLE_VERSION=v0.12.0
 VAULT_USERPASS_VERSION=v0.12.0
 VAULT_KUBERNETES_AUTH_VERSION=v0.12.0
