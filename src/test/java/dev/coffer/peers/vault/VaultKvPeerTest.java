@@ -92,7 +92,8 @@ class VaultKvPeerTest {
         assertThat(str(c.getSecret(remote("app/db", "nested.ports.1")))).isEqualTo("5433");
         assertThat(str(c.getSecret(remote("app/db", "nested")))).isEqualTo("{\"host\":\"db.local\",\"ports\":[5432,5433]}");
         assertThatThrownBy(() -> c.getSecret(remote("app/db", "nested.missing")))
-                .isInstanceOf(ProviderException.class).extracting("kind").isEqualTo(ProviderException.Kind.NOT_FOUND);
+                .as("the secret exists: a missing property must not delete the Secret")
+                .isInstanceOf(ProviderException.class).extracting("kind").isEqualTo(ProviderException.Kind.MISSING_VALUE);
     }
 
     @Test
