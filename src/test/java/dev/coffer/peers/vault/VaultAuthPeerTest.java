@@ -147,6 +147,19 @@ class VaultAuthPeerTest {
     }
 
     @Test
+    void aLoginAtAMountVaultDoesNotHaveIsRefusedAndNamesTheMount() {
+        VaultProvider v = VaultStores.kv2(vault.url());
+        v.auth.appRole = new VaultAppRole();
+        v.auth.appRole.path = "app-role";
+        v.auth.appRole.roleId = roleId;
+        v.auth.appRole.secretRef = ref("creds", "secret-id");
+        assertThatThrownBy(() -> read(v)).isInstanceOf(ProviderException.class)
+                .hasMessageContaining("HTTP 403").hasMessageContaining("appRole auth at auth/app-role")
+                .hasMessageNotContaining(secretId)
+                .extracting("kind").isEqualTo(ProviderException.Kind.ACCESS_DENIED);
+    }
+
+    @Test
     void aPathOutsideThePolicyIsAccessDenied() {
         vault.write("sys/mounts/private", Map.of("type", "kv", "options", Map.of("version", "2")));
         vault.write("private/data/app", Map.of("data", Map.of("k", "hidden")));

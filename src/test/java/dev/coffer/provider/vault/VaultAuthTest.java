@@ -176,6 +176,7 @@ class VaultAuthTest {
 
     @Test
     void aRejectedLoginIsAccessDeniedAndNamesTheMethod() {
+        vault.authMount("approle");
         VaultProvider v = VaultStores.kv2(vault.url());
         v.auth.appRole = new VaultAppRole();
         v.auth.appRole.path = "approle";
@@ -183,6 +184,25 @@ class VaultAuthTest {
         v.auth.appRole.secretRef = ref("approle", "secret-id");
         assertThatThrownBy(() -> read(v)).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("appRole auth at auth/approle").hasMessageNotContaining("sid-1")
+                .extracting("kind").isEqualTo(ProviderException.Kind.ACCESS_DENIED);
+    }
+
+    /**
+     * Real Vault refuses a token-less login under a path with no auth mount with 403, and wrong
+     * credentials at an existing mount with 400: both are ACCESS_DENIED, and the message names
+     * the mount so that a wrong mountPath can be seen.
+     */
+    @Test
+    void aLoginAtAMountVaultDoesNotHaveIsAccessDeniedNamingTheMount() {
+        vault.accept("approle", "rid-1:sid-1");
+        VaultProvider v = VaultStores.kv2(vault.url());
+        v.auth.appRole = new VaultAppRole();
+        v.auth.appRole.path = "app-role";
+        v.auth.appRole.roleId = "rid-1";
+        v.auth.appRole.secretRef = ref("approle", "secret-id");
+        assertThatThrownBy(() -> read(v)).isInstanceOf(ProviderException.class)
+                .hasMessageContaining("HTTP 403").hasMessageContaining("appRole auth at auth/app-role")
+                .hasMessageNotContaining("sid-1")
                 .extracting("kind").isEqualTo(ProviderException.Kind.ACCESS_DENIED);
     }
 

@@ -199,9 +199,19 @@ public final class VaultTestServer implements AutoCloseable {
         return this;
     }
 
-    /** A credential a login at {@code authMount} accepts, e.g. ("approle", "role-id:secret-id"), ("kubernetes", "role:jwt"). */
+    /**
+     * A credential a login at {@code authMount} accepts, e.g. ("approle", "role-id:secret-id"),
+     * ("kubernetes", "role:jwt"); enables the mount.
+     */
     public VaultTestServer accept(String authMount, String credential) {
-        credentials.computeIfAbsent(authMount, k -> ConcurrentHashMap.newKeySet()).add(credential);
+        authMount(authMount);
+        credentials.get(authMount).add(credential);
+        return this;
+    }
+
+    /** Enables an auth mount that accepts nothing yet: logins there answer 400, as Vault's do for wrong credentials. */
+    public VaultTestServer authMount(String authMount) {
+        credentials.computeIfAbsent(authMount, k -> ConcurrentHashMap.newKeySet());
         return this;
     }
 
@@ -453,7 +463,12 @@ public final class VaultTestServer implements AutoCloseable {
             credential = clientCertCn(ex) + ":" + req.get("name");       // cert
         }
         bump("login:" + mount);
-        if (!credentials.getOrDefault(mount, Set.of()).contains(credential)) {
+        if (!credentials.containsKey(mount)) {
+            // as Vault: a request without a token to a path under no mount (a wrong mountPath) is refused, 403
+            reply(ex, 403, Map.of("errors", List.of("permission denied")));
+            return;
+        }
+        if (!credentials.get(mount).contains(credential)) {
             reply(ex, 400, Map.of("errors", List.of("invalid credentials")));
             return;
         }
