@@ -25,21 +25,21 @@ import java.util.function.UnaryOperator;
  * that ServiceAccount (TokenRequest), so every request it makes is authorized by the chart's RBAC
  * and nothing else.
  */
-final class ChartInstall {
+public final class ChartInstall {
 
     static final String NAMESPACE = CofferChart.NAMESPACE;
     private static final Set<String> IDENTITY_KINDS = Set.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding",
             "Role", "RoleBinding");
 
     /** The installed release: the operator's kubeconfig and its chart-rendered application.properties. */
-    record Installed(String release, String serviceAccount, Path kubeconfig, String applicationProperties,
+    public record Installed(String release, String serviceAccount, Path kubeconfig, String applicationProperties,
                      List<ObjectNode> identity) {
 
         /**
          * Starts the packaged operator with this release's identity and configuration. Generated
          * sealing keys are 2048-bit: the same code path, a quicker start on a shared machine.
          */
-        OperatorJar start(String podName) {
+        public OperatorJar start(String podName) {
             return OperatorJar.start(podName, NAMESPACE, kubeconfig, applicationProperties,
                     Map.of("coffer.sealing.key-bits", "2048"));
         }
@@ -52,19 +52,19 @@ final class ChartInstall {
      * The shared API server with the CRDs, for a test of the packaged operator (skipped when the
      * jar or a peer is missing); waits are longer than against the in-process mock.
      */
-    static KubeApiServerPeer peerForOperator() {
+    public static KubeApiServerPeer peerForOperator() {
         OperatorJar.require();
         KubeApiServerPeer peer = Crds.installedOn();
         Await.setPatience(Duration.ofSeconds(90));
         return peer;
     }
 
-    static Installed install(KubeApiServerPeer peer, String release, Map<String, ?> values) {
+    public static Installed install(KubeApiServerPeer peer, String release, Map<String, ?> values) {
         return install(peer, release, values, UnaryOperator.identity());
     }
 
     /** Renders and applies the release; {@code edit} may change the identity manifests first (to take a grant away). */
-    static Installed install(KubeApiServerPeer peer, String release, Map<String, ?> values,
+    public static Installed install(KubeApiServerPeer peer, String release, Map<String, ?> values,
                              UnaryOperator<List<ObjectNode>> edit) {
         List<ObjectNode> docs = CofferChart.render(release, values);
         List<ObjectNode> identity = edit.apply(docs.stream().filter(d -> IDENTITY_KINDS.contains(d.path("kind").asText()))
