@@ -133,7 +133,7 @@ class VaultAuthPeerTest {
         up.auth.userPass.username = "alice";
         up.auth.userPass.secretRef = ref("creds", "wrong");
         assertThatThrownBy(() -> read(up)).isInstanceOf(ProviderException.class)
-                .hasMessageContaining("userpass").hasMessageNotContaining("not-the-password")
+                .hasMessageContaining("userpass").hasMessageContaining("HTTP 400").hasMessageNotContaining("not-the-password")
                 .extracting("kind").isEqualTo(ProviderException.Kind.ACCESS_DENIED);
 
         VaultProvider ar = VaultStores.kv2(vault.url());
@@ -142,7 +142,8 @@ class VaultAuthPeerTest {
         ar.auth.appRole.roleId = roleId;
         ar.auth.appRole.secretRef = ref("creds", "wrong");
         assertThatThrownBy(() -> read(ar)).isInstanceOf(ProviderException.class)
-                .hasMessageContaining("appRole auth at auth/approle").hasMessageNotContaining("not-the-password")
+                .hasMessageContaining("appRole auth at auth/approle").hasMessageContaining("HTTP 400")
+                .hasMessageNotContaining("not-the-password")
                 .extracting("kind").isEqualTo(ProviderException.Kind.ACCESS_DENIED);
     }
 

@@ -109,14 +109,14 @@ class VaultKubernetesAuthPeerTest {
     @Test
     void aServiceAccountTheRoleDoesNotBindIsAccessDenied() {
         assertThatThrownBy(() -> read(store("kubernetes", "stranger"))).isInstanceOf(ProviderException.class)
-                .hasMessageContaining("kubernetes auth at auth/kubernetes (role coffer)")
+                .hasMessageContaining("kubernetes auth at auth/kubernetes (role coffer)").hasMessageContaining("HTTP 403")
                 .extracting("kind").isEqualTo(ProviderException.Kind.ACCESS_DENIED);
     }
 
     @Test
     void aReviewerWithoutAuthDelegatorCannotConfirmTheToken() {
         assertThatThrownBy(() -> read(store("kubernetes-no-review", "app-reader"))).isInstanceOf(ProviderException.class)
-                .hasMessageContaining("kubernetes auth at auth/kubernetes-no-review")
+                .hasMessageContaining("kubernetes auth at auth/kubernetes-no-review").hasMessageContaining("HTTP 403")
                 .extracting("kind").isEqualTo(ProviderException.Kind.ACCESS_DENIED);
     }
 }
