@@ -188,17 +188,8 @@ class RbacTest {
                 metadata: {name: id, namespace: %s}
                 spec: {}
                 """.formatted(NS), dev.coffer.api.generators.v1alpha1.UUID.class)).create();
-        test.resource(dev.coffer.testsupport.Manifests.parse("""
-                apiVersion: generators.external-secrets.io/v1alpha1
-                kind: VaultDynamicSecret
-                metadata: {name: db, namespace: %s}
-                spec:
-                  path: database/creds/app
-                  provider:
-                    server: http://127.0.0.1:1
-                    auth:
-                      tokenSecretRef: {name: vault-token, key: token}
-                """.formatted(NS), dev.coffer.api.generators.v1alpha1.VaultDynamicSecret.class)).create();
+        test.resource(dev.coffer.testsupport.vault.VaultStores.databaseGenerator(NS, "http://127.0.0.1:1",
+                "tokenSecretRef: {name: vault-token, key: token}")).create();
         test.resource(externalSecretOn(NS, "generated-uuid", "SecretStore", "fake", """
                   dataFrom:
                   - sourceRef:

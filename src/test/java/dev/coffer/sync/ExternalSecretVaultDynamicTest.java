@@ -1,11 +1,10 @@
 package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
-import dev.coffer.api.generators.v1alpha1.VaultDynamicSecret;
 import dev.coffer.testsupport.Await;
-import dev.coffer.testsupport.Manifests;
 import dev.coffer.testsupport.OperatorTest;
 import dev.coffer.testsupport.TestResources;
+import dev.coffer.testsupport.vault.VaultStores;
 import dev.coffer.testsupport.vault.VaultTestServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,28 +38,8 @@ class ExternalSecretVaultDynamicTest extends OperatorTest {
     private String setUp() {
         String ns = newNamespace();
         client.secrets().inNamespace(ns).resource(TestResources.secret(ns, "vault-token", Map.of("token", "root-token"))).create();
-        client.resource(Manifests.parse("""
-                apiVersion: generators.external-secrets.io/v1alpha1
-                kind: VaultDynamicSecret
-                metadata: {name: db, namespace: %s}
-                spec:
-                  path: database/creds/app
-                  provider:
-                    server: %s
-                    auth:
-                      tokenSecretRef: {name: vault-token, key: token}
-                """.formatted(ns, vault.url()), VaultDynamicSecret.class)).create();
-        client.resource(TestResources.externalSecret("""
-                apiVersion: external-secrets.io/v1
-                kind: ExternalSecret
-                metadata: {name: app, namespace: %s}
-                spec:
-                  refreshInterval: 1h
-                  target: {name: db-credentials}
-                  dataFrom:
-                  - sourceRef:
-                      generatorRef: {apiVersion: generators.external-secrets.io/v1alpha1, kind: VaultDynamicSecret, name: db}
-                """.formatted(ns))).create();
+        client.resource(VaultStores.databaseGenerator(ns, vault.url(), "tokenSecretRef: {name: vault-token, key: token}")).create();
+        client.resource(VaultStores.dynamicSecretConsumer(ns)).create();
         return ns;
     }
 

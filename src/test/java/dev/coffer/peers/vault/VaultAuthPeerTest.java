@@ -1,7 +1,6 @@
 package dev.coffer.peers.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coffer.api.externalsecrets.v1.providers.VaultAppRole;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 import dev.coffer.api.externalsecrets.v1.providers.VaultUserPassAuth;
 import dev.coffer.provider.ProviderException;
@@ -104,10 +103,7 @@ class VaultAuthPeerTest {
     void appRoleWithInlineRoleIdAndWithRoleRefLogsInAndRevokesItsTokenOnClose() {
         int before = accessors().size();
         VaultProvider v = VaultStores.kv2(vault.url());
-        v.auth.appRole = new VaultAppRole();
-        v.auth.appRole.path = "approle";
-        v.auth.appRole.roleId = roleId;
-        v.auth.appRole.secretRef = ref("creds", "secret-id");
+        VaultStores.appRole(v, "approle", roleId, ref("creds", "secret-id"));
         assertThat(read(v)).isEqualTo("v");
         v.auth.appRole.roleId = null;
         v.auth.appRole.roleRef = ref("creds", "role-id");
@@ -137,10 +133,7 @@ class VaultAuthPeerTest {
                 .extracting("kind").isEqualTo(ProviderException.Kind.ACCESS_DENIED);
 
         VaultProvider ar = VaultStores.kv2(vault.url());
-        ar.auth.appRole = new VaultAppRole();
-        ar.auth.appRole.path = "approle";
-        ar.auth.appRole.roleId = roleId;
-        ar.auth.appRole.secretRef = ref("creds", "wrong");
+        VaultStores.appRole(ar, "approle", roleId, ref("creds", "wrong"));
         assertThatThrownBy(() -> read(ar)).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("appRole auth at auth/approle").hasMessageContaining("HTTP 400")
                 .hasMessageNotContaining("not-the-password")
@@ -150,10 +143,7 @@ class VaultAuthPeerTest {
     @Test
     void aLoginAtAMountVaultDoesNotHaveIsRefusedAndNamesTheMount() {
         VaultProvider v = VaultStores.kv2(vault.url());
-        v.auth.appRole = new VaultAppRole();
-        v.auth.appRole.path = "app-role";
-        v.auth.appRole.roleId = roleId;
-        v.auth.appRole.secretRef = ref("creds", "secret-id");
+        VaultStores.appRole(v, "app-role", roleId, ref("creds", "secret-id"));
         assertThatThrownBy(() -> read(v)).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("HTTP 403").hasMessageContaining("appRole auth at auth/app-role")
                 .hasMessageNotContaining(secretId)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.peers.kube.ChartInstall;
 import dev.coffer.testsupport.Await;
+import dev.coffer.testsupport.vault.VaultStores;
 import dev.coffer.testsupport.peers.KubeApiServerPeer;
 import dev.coffer.testsupport.peers.OperatorJar;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -88,7 +89,7 @@ class VaultDatabaseCredentialsIT {
         try (OperatorJar first = release.start("vault-0")) {
             kube.secrets().inNamespace(NS).resource(peers.appRoleSecret(NS)).create();
             kube.resource(peers.generator(NS)).create();
-            kube.resource(VaultDatabasePeers.externalSecret(NS)).create();
+            kube.resource(VaultStores.dynamicSecretConsumer(NS)).create();
 
             // 1. credentials that log in
             ExternalSecret synced = Await.synced(kube, NS, "app");

@@ -16,6 +16,7 @@ import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.store.ClientCache;
 import dev.coffer.testsupport.MutableClock;
 import dev.coffer.testsupport.OperatorTest;
+import dev.coffer.testsupport.vault.VaultStores;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -84,7 +85,7 @@ class VaultDatabaseCredentialsPeerTest extends OperatorTest {
         String ns = newNamespace();
         client.secrets().inNamespace(ns).resource(peers.appRoleSecret(ns)).create();
         client.resource(peers.generator(ns)).create();
-        client.resource(VaultDatabasePeers.externalSecret(ns)).create();
+        client.resource(VaultStores.dynamicSecretConsumer(ns)).create();
 
         // 1. the operator writes credentials that log in to PostgreSQL
         ExternalSecret es = synced(ns);

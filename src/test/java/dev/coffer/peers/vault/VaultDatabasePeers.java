@@ -1,13 +1,12 @@
 package dev.coffer.peers.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.generators.v1alpha1.VaultDynamicSecret;
-import dev.coffer.testsupport.Manifests;
 import dev.coffer.testsupport.TestResources;
 import dev.coffer.testsupport.peers.PeerBinaries;
 import dev.coffer.testsupport.peers.PostgresServer;
 import dev.coffer.testsupport.peers.VaultDevServer;
+import dev.coffer.testsupport.vault.VaultStores;
 import io.fabric8.kubernetes.api.model.Secret;
 
 import java.sql.Connection;
@@ -20,9 +19,9 @@ import java.util.Map;
 /**
  * Vault's database secrets engine issuing credentials of a real PostgreSQL: role {@code app}
  * ({@code database/creds/app}) with the given lease TTLs, and an AppRole {@code coffer} whose
- * least-privilege policy reads credentials and renews and revokes leases. Also the three
- * resources a user writes to consume them: the AppRole Secret, a VaultDynamicSecret {@code db}
- * and an ExternalSecret {@code app} writing Secret {@code db-credentials}.
+ * least-privilege policy reads credentials and renews and revokes leases. Also the resources a
+ * user writes to consume them: the AppRole Secret and a VaultDynamicSecret {@code db} (the
+ * ExternalSecret is {@code VaultStores.dynamicSecretConsumer}).
  */
 final class VaultDatabasePeers implements AutoCloseable {
 
@@ -91,35 +90,12 @@ final class VaultDatabasePeers implements AutoCloseable {
 
     /** A VaultDynamicSecret {@code db} reading {@code database/creds/app}, logging in with the AppRole. */
     VaultDynamicSecret generator(String ns) {
-        return Manifests.parse("""
-                apiVersion: generators.external-secrets.io/v1alpha1
-                kind: VaultDynamicSecret
-                metadata: {name: db, namespace: %s}
-                spec:
-                  path: database/creds/app
-                  provider:
-                    server: %s
-                    auth:
-                      appRole:
-                        path: approle
-                        roleId: %s
-                        secretRef: {name: approle, key: secret-id}
-                """.formatted(ns, vault.url(), roleId), VaultDynamicSecret.class);
-    }
-
-    /** An ExternalSecret {@code app} writing the generator's values into Secret {@code db-credentials}. */
-    static ExternalSecret externalSecret(String ns) {
-        return TestResources.externalSecret("""
-                apiVersion: external-secrets.io/v1
-                kind: ExternalSecret
-                metadata: {name: app, namespace: %s}
-                spec:
-                  refreshInterval: 1h
-                  target: {name: db-credentials}
-                  dataFrom:
-                  - sourceRef:
-                      generatorRef: {apiVersion: generators.external-secrets.io/v1alpha1, kind: VaultDynamicSecret, name: db}
-                """.formatted(ns));
+        return VaultStores.databaseGenerator(ns, vault.url(), """
+                appRole:
+                  path: approle
+                  roleId: %s
+                  secretRef: {name: approle, key: secret-id}
+                """.formatted(roleId));
     }
 
     /** Vault's own view of a lease ({@code sys/leases/lookup}): expire_time, last_renewal, ... */

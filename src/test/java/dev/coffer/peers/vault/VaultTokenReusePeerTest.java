@@ -1,6 +1,5 @@
 package dev.coffer.peers.vault;
 
-import dev.coffer.api.externalsecrets.v1.providers.VaultAppRole;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.vault.VaultProviderImpl;
@@ -49,11 +48,7 @@ class VaultTokenReusePeerTest {
             }
             Path audit = vault.enableFileAudit();
 
-            VaultProvider block = VaultStores.kv2(vault.url());
-            block.auth.appRole = new VaultAppRole();
-            block.auth.appRole.path = "approle";
-            block.auth.appRole.roleId = roleId;
-            block.auth.appRole.secretRef = ref("approle", "secret-id");
+            VaultProvider block = VaultStores.appRole(VaultStores.kv2(vault.url()), "approle", roleId, ref("approle", "secret-id"));
             InMemoryKube kube = new InMemoryKube().secret(VaultStores.NAMESPACE, "approle", Map.of("secret-id", secretId));
             StoreContext store = VaultStores.context(block, kube);
             VaultProviderImpl provider = new VaultProviderImpl(Clock.systemUTC(), Path.of("/nonexistent"));

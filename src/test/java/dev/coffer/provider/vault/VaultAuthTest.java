@@ -1,7 +1,6 @@
 package dev.coffer.provider.vault;
 
 import dev.coffer.api.externalsecrets.v1.providers.ServiceAccountSelector;
-import dev.coffer.api.externalsecrets.v1.providers.VaultAppRole;
 import dev.coffer.api.externalsecrets.v1.providers.VaultIamAuth;
 import dev.coffer.api.externalsecrets.v1.providers.VaultJwtAuth;
 import dev.coffer.api.externalsecrets.v1.providers.VaultKubernetesAuth;
@@ -67,10 +66,7 @@ class VaultAuthTest {
     void appRoleWithInlineRoleIdAndWithRoleRef() {
         vault.accept("approle", "rid-1:sid-1").accept("team-approle", "rid-1:sid-1");
         VaultProvider v = VaultStores.kv2(vault.url());
-        v.auth.appRole = new VaultAppRole();
-        v.auth.appRole.path = "approle";
-        v.auth.appRole.roleId = "rid-1";
-        v.auth.appRole.secretRef = ref("approle", "secret-id");
+        VaultStores.appRole(v, "approle", "rid-1", ref("approle", "secret-id"));
         assertThat(read(v)).isEqualTo("v");
         client.close();
         v.auth.appRole.path = "team-approle";
@@ -163,10 +159,7 @@ class VaultAuthTest {
         VaultProvider v = VaultStores.kv2(vault.url());
         v.namespace = "team-a";
         v.auth.namespace = "admin";
-        v.auth.appRole = new VaultAppRole();
-        v.auth.appRole.path = "approle";
-        v.auth.appRole.roleId = "rid-1";
-        v.auth.appRole.secretRef = ref("approle", "secret-id");
+        VaultStores.appRole(v, "approle", "rid-1", ref("approle", "secret-id"));
         read(v);
         assertThat(vault.seen()).filteredOn(s -> s.path().startsWith("auth/")).extracting(VaultTestServer.Seen::namespace)
                 .containsOnly("admin");
@@ -178,10 +171,7 @@ class VaultAuthTest {
     void aRejectedLoginIsAccessDeniedAndNamesTheMethod() {
         vault.authMount("approle");
         VaultProvider v = VaultStores.kv2(vault.url());
-        v.auth.appRole = new VaultAppRole();
-        v.auth.appRole.path = "approle";
-        v.auth.appRole.roleId = "rid-1";
-        v.auth.appRole.secretRef = ref("approle", "secret-id");
+        VaultStores.appRole(v, "approle", "rid-1", ref("approle", "secret-id"));
         assertThatThrownBy(() -> read(v)).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("appRole auth at auth/approle").hasMessageNotContaining("sid-1")
                 .extracting("kind").isEqualTo(ProviderException.Kind.ACCESS_DENIED);
@@ -196,10 +186,7 @@ class VaultAuthTest {
     void aLoginAtAMountVaultDoesNotHaveIsAccessDeniedNamingTheMount() {
         vault.accept("approle", "rid-1:sid-1");
         VaultProvider v = VaultStores.kv2(vault.url());
-        v.auth.appRole = new VaultAppRole();
-        v.auth.appRole.path = "app-role";
-        v.auth.appRole.roleId = "rid-1";
-        v.auth.appRole.secretRef = ref("approle", "secret-id");
+        VaultStores.appRole(v, "app-role", "rid-1", ref("approle", "secret-id"));
         assertThatThrownBy(() -> read(v)).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("HTTP 403").hasMessageContaining("appRole auth at auth/app-role")
                 .hasMessageNotContaining("sid-1")
