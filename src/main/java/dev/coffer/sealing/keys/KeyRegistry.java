@@ -31,11 +31,15 @@ public class KeyRegistry {
     private final List<Consumer<KeyRing>> listeners = new CopyOnWriteArrayList<>();
     private final List<SealingKey> pending = new ArrayList<>();
     private final MeterRegistry meters;
+    private final Counter rsaOperations;
 
     @Inject
     public KeyRegistry(MeterRegistry meters) {
         this.meters = meters;
         meters.gauge("coffer_sealing_keys", this, r -> r.ring.newestFirst().size());
+        // The cost of unsealing is counted, not timed: about one per value is the design's promise.
+        this.rsaOperations = Counter.builder("coffer_sealing_rsa_operations_total")
+                .description("RSA private-key operations spent on SealedSecrets that unsealed").register(meters);
     }
 
     public KeyRing ring() {
@@ -97,6 +101,7 @@ public class KeyRegistry {
         KeyRing current = ring;
         SealedSecretUnsealer.Unsealed unsealed = SealedSecretUnsealer.unseal(sealedSecret,
                 current.tryOrder(lastKeyBySealedSecret.get(id)));
+        rsaOperations.increment(unsealed.rsaOperations());
         if (unsealed.key() != null) {
             lastKeyBySealedSecret.put(id, unsealed.key().fingerprint());
             Counter.builder("coffer_sealing_unsealed_values_total").tag("key", unsealed.key().fingerprint())
