@@ -65,9 +65,14 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
         String ns = sealedSecret.getMetadata().getNamespace();
         metrics.unsealRequest();
         try {
+            Secret live = writer.live(ns, sealedSecret.getMetadata().getName());
+            if (live != null && UnsealStamp.matches(live, sealedSecret, keys.ring())) {
+                // Already unsealed from this very input, and untouched since: no RSA operation.
+                return report(sealedSecret, Outcome.unsealed(), false);
+            }
             SealedSecretUnsealer.Unsealed unsealed = keys.unseal(sealedSecret);
             Secret desired = shaper.shape(sealedSecret, unsealed.values());
-            written = writer.write(sealedSecret, desired);
+            written = writer.write(sealedSecret, desired, live, UnsealStamp.of(unsealed.key(), sealedSecret));
             outcome = Outcome.unsealed();
             if (written) {
                 LOG.infof("unsealed %s into its Secret (key %s)", idOf(sealedSecret),
