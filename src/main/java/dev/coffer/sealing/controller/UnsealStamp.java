@@ -32,8 +32,9 @@ import java.util.TreeMap;
  *
  * <p>The unsealed Secret carries {@link #ANNOTATION} = {@code v1:<fingerprint>:<mac>}: HMAC-SHA256,
  * under a key derived from the private key that opened the values, of the digest of the sealed
- * input (name, namespace, uid, scope label, spec) and of the Secret's content as written (data,
- * type, immutability, labels, annotations but this one, owner references). A changed SealedSecret,
+ * input (name, namespace, uid, scope label, spec) and of the Secret's content as written (the
+ * digest of its data, type, immutability, labels, annotations but this one, owner references).
+ * The data enters by digest so that the owned-Secret cache, which keeps no values, can decide. A changed SealedSecret,
  * an edited, replaced or removed Secret, or a key no longer held leaves no matching stamp, and the
  * SealedSecret is unsealed again. Keyed, so the annotation tells nothing about the values to
  * whoever sees metadata only (dashboards that mask data). Pure.
@@ -63,7 +64,15 @@ public final class UnsealStamp {
 
     /** Whether the live Secret carries a stamp, by a key of the ring, for this very input and its own content. */
     public static boolean matches(Secret live, SealedSecret sealedSecret, KeyRing ring) {
-        String stamp = annotation(live);
+        return matches(live, dataDigest(live.getData()), sealedSecret, ring);
+    }
+
+    /**
+     * As {@link #matches(Secret, SealedSecret, KeyRing)}, for a Secret known by its metadata and
+     * type and the {@link #dataDigest} of its data (what the owned-Secret cache keeps).
+     */
+    public static boolean matches(Secret metadata, byte[] dataDigest, SealedSecret sealedSecret, KeyRing ring) {
+        String stamp = annotation(metadata);
         // the fingerprint ("SHA256:...") has a colon of its own: it lies between the first and the last
         int mac = stamp == null ? -1 : stamp.lastIndexOf(':');
         if (mac < 0 || !stamp.startsWith(VERSION + ":") || mac <= VERSION.length()) {
@@ -72,7 +81,7 @@ public final class UnsealStamp {
         String fingerprint = stamp.substring(VERSION.length() + 1, mac);
         for (SealingKey k : ring.newestFirst()) {
             if (k.fingerprint().equals(fingerprint)) {
-                String expected = new UnsealStamp(k, inputDigest(sealedSecret)).valueFor(live);
+                String expected = new UnsealStamp(k, inputDigest(sealedSecret)).valueFor(metadata, dataDigest);
                 return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                         stamp.getBytes(StandardCharsets.US_ASCII));
             }
@@ -80,9 +89,14 @@ public final class UnsealStamp {
         return false;
     }
 
+    /** SHA-256 of a Secret's data (keys in order): what the stamp covers of the values. */
+    public static byte[] dataDigest(Map<String, String> data) {
+        return sha256(canonical(data == null ? Map.of() : data));
+    }
+
     /** The Secret with this stamp, computed over its content (any stamp it had is replaced). */
     public Secret on(Secret secret) {
-        String value = valueFor(secret);
+        String value = valueFor(secret, dataDigest(secret.getData()));
         Map<String, String> annotations = secret.getMetadata().getAnnotations() == null ? new LinkedHashMap<>()
                 : new LinkedHashMap<>(secret.getMetadata().getAnnotations());
         annotations.put(ANNOTATION, value);
@@ -114,12 +128,12 @@ public final class UnsealStamp {
         return copy;
     }
 
-    private String valueFor(Secret secret) {
+    private String valueFor(Secret secret, byte[] dataDigest) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(macKey(key), "HmacSHA256"));
             mac.update(input);
-            mac.update(content(secret));
+            mac.update(content(secret, dataDigest));
             return VERSION + ":" + key.fingerprint() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM cannot compute HMAC-SHA256", e);
@@ -143,7 +157,7 @@ public final class UnsealStamp {
         return sha256(canonical(input));
     }
 
-    private static byte[] content(Secret secret) {
+    private static byte[] content(Secret secret, byte[] dataDigest) {
         ObjectMeta meta = secret.getMetadata();
         Map<String, String> annotations = meta.getAnnotations() == null ? new TreeMap<>() : new TreeMap<>(meta.getAnnotations());
         annotations.remove(ANNOTATION);
@@ -161,8 +175,7 @@ public final class UnsealStamp {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("type", secret.getType() == null || secret.getType().isEmpty() ? "Opaque" : secret.getType());
         content.put("immutable", Boolean.TRUE.equals(secret.getImmutable()));
-        content.put("data", secret.getData() == null ? Map.of() : secret.getData());
-        content.put("stringData", secret.getStringData() == null ? Map.of() : secret.getStringData());
+        content.put("data", Base64.getEncoder().encodeToString(dataDigest));
         content.put("labels", meta.getLabels() == null ? Map.of() : meta.getLabels());
         content.put("annotations", annotations);
         content.put("ownerReferences", owners);

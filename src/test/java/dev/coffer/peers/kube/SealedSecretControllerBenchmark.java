@@ -117,8 +117,16 @@ class SealedSecretControllerBenchmark {
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + Path.of("target", "peers", "unseal-" + identity + ".jfr").toAbsolutePath());
         }
-        return OperatorJar.start(identity, ChartInstall.NAMESPACE, release.kubeconfig(), release.applicationProperties(),
-                Map.of(), jvm);
+        try {
+            return OperatorJar.start(identity, ChartInstall.NAMESPACE, release.kubeconfig(),
+                    release.applicationProperties(), Map.of(), jvm);
+        } catch (IllegalStateException exited) {
+            // on a loaded machine an informer's first list can time out and end the process: once more
+            System.err.println("benchmark: operator " + identity + " did not start, starting it again: "
+                    + exited.getMessage().lines().findFirst().orElse(""));
+            return OperatorJar.start(identity, ChartInstall.NAMESPACE, release.kubeconfig(),
+                    release.applicationProperties(), Map.of(), jvm);
+        }
     }
 
     /** Creates the batch at once (several clients' worth of parallel requests) and waits until it has settled. */
