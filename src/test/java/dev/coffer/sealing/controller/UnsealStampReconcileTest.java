@@ -73,6 +73,20 @@ class UnsealStampReconcileTest {
         return reconciler.reconcile(live(), null);
     }
 
+    /** The same keys held by a new controller process, then one reconciliation. */
+    UpdateControl<SealedSecret> reconcileAfterRestart() throws Exception {
+        restart(TestKeys.key(0));
+        return reconcile();
+    }
+
+    void editSealedSecret(java.util.function.UnaryOperator<SealedSecret> edit) {
+        client.resources(SealedSecret.class).inNamespace(NS).withName("db").edit(edit);
+    }
+
+    void editSecret(java.util.function.UnaryOperator<Secret> edit) {
+        client.secrets().inNamespace(NS).withName("db").edit(edit);
+    }
+
     Secret secret() {
         return client.secrets().inNamespace(NS).withName("db").get();
     }
@@ -97,8 +111,7 @@ class UnsealStampReconcileTest {
         reconcile(); // the echo of the write, or a periodic resync
         assertThat(rsaOperations()).isEqualTo(3);
 
-        restart(TestKeys.key(0));
-        UpdateControl<SealedSecret> control = reconcile();
+        UpdateControl<SealedSecret> control = reconcileAfterRestart();
         assertThat(rsaOperations()).isZero();
         assertThat(secret().getMetadata().getResourceVersion()).isEqualTo(version);
         assertThat(control.getResource().map(s -> s.getStatus().getConditions().get(0).getStatus())).contains("True");
@@ -110,10 +123,8 @@ class UnsealStampReconcileTest {
         reconcile();
         SealedSecret resealed = Fixtures.sealed(TestKeys.key(0).publicKey(), NS, "db", Scope.STRICT,
                 Map.of("a", "alpha", "b", "bravo-2", "c", "charlie"));
-        client.resources(SealedSecret.class).inNamespace(NS).withName("db")
-                .edit(s -> { s.getSpec().setEncryptedData(resealed.getSpec().getEncryptedData()); return s; });
-        restart(TestKeys.key(0));
-        reconcile();
+        editSealedSecret(s -> { s.getSpec().setEncryptedData(resealed.getSpec().getEncryptedData()); return s; });
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isEqualTo(3);
         assertThat(Fixtures.text(secret(), "b")).isEqualTo("bravo-2");
     }
@@ -122,10 +133,8 @@ class UnsealStampReconcileTest {
     void aTemplateChangeAloneUnsealsAgain() throws Exception {
         create(VALUES);
         reconcile();
-        client.resources(SealedSecret.class).inNamespace(NS).withName("db")
-                .edit(s -> { s.getSpec().getTemplate().getMetadata().setLabels(Map.of("tier", "db")); return s; });
-        restart(TestKeys.key(0));
-        reconcile();
+        editSealedSecret(s -> { s.getSpec().getTemplate().getMetadata().setLabels(Map.of("tier", "db")); return s; });
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isEqualTo(3);
         assertThat(secret().getMetadata().getLabels()).containsEntry("tier", "db");
     }
@@ -134,10 +143,8 @@ class UnsealStampReconcileTest {
     void aTamperedValueIsUnsealedAndRestored() throws Exception {
         create(VALUES);
         reconcile();
-        client.secrets().inNamespace(NS).withName("db")
-                .edit(s -> { s.getData().put("a", Fixtures.b64("tampered")); return s; });
-        restart(TestKeys.key(0));
-        reconcile();
+        editSecret(s -> { s.getData().put("a", Fixtures.b64("tampered")); return s; });
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isEqualTo(3);
         assertThat(Fixtures.text(secret(), "a")).isEqualTo("alpha");
     }
@@ -146,13 +153,12 @@ class UnsealStampReconcileTest {
     void anAddedKeyOrLabelOnTheSecretIsUnsealedAndTakenBack() throws Exception {
         create(VALUES);
         reconcile();
-        client.secrets().inNamespace(NS).withName("db").edit(s -> {
+        editSecret(s -> {
             s.getData().put("extra", Fixtures.b64("x"));
             s.getMetadata().setLabels(Map.of("added", "by-hand"));
             return s;
         });
-        restart(TestKeys.key(0));
-        reconcile();
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isEqualTo(3);
         assertThat(secret().getData()).doesNotContainKey("extra");
         assertThat(secret().getMetadata().getLabels()).doesNotContainKey("added");
@@ -163,14 +169,13 @@ class UnsealStampReconcileTest {
         create(VALUES);
         reconcile();
         String stamp = secret().getMetadata().getAnnotations().get(UnsealStamp.ANNOTATION);
-        client.secrets().inNamespace(NS).withName("db").edit(s -> {
+        editSecret(s -> {
             s.getData().put("a", Fixtures.b64("tampered"));
             // the MAC part replaced with another Secret's would be just as wrong
             s.getMetadata().getAnnotations().put(UnsealStamp.ANNOTATION, stamp.substring(0, stamp.lastIndexOf(':') + 1) + "AAAA");
             return s;
         });
-        restart(TestKeys.key(0));
-        reconcile();
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isEqualTo(3);
         assertThat(Fixtures.text(secret(), "a")).isEqualTo("alpha");
     }
@@ -180,8 +185,7 @@ class UnsealStampReconcileTest {
         create(VALUES);
         reconcile();
         client.secrets().inNamespace(NS).withName("db").delete();
-        restart(TestKeys.key(0));
-        reconcile();
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isEqualTo(3);
         assertThat(Fixtures.text(secret(), "c")).isEqualTo("charlie");
     }
@@ -197,8 +201,7 @@ class UnsealStampReconcileTest {
         first.getMetadata().setUid(null);
         first.getMetadata().setResourceVersion(null);
         SealedSecret again = client.resource(first).create();
-        restart(TestKeys.key(0));
-        reconcile();
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isEqualTo(3);
         assertThat(secret().getMetadata().getOwnerReferences()).singleElement()
                 .satisfies(o -> assertThat(o.getUid()).isEqualTo(again.getMetadata().getUid()));
@@ -229,17 +232,14 @@ class UnsealStampReconcileTest {
     void aSecretWrittenBeforeStampsGetsTheStampOnceWithoutOtherChanges() throws Exception {
         create(VALUES);
         reconcile();
-        client.secrets().inNamespace(NS).withName("db")
-                .edit(s -> { s.getMetadata().getAnnotations().remove(UnsealStamp.ANNOTATION); return s; });
+        editSecret(s -> { s.getMetadata().getAnnotations().remove(UnsealStamp.ANNOTATION); return s; });
         Map<String, String> data = secret().getData();
-        restart(TestKeys.key(0));
-        reconcile();
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isEqualTo(3);
         assertThat(secret().getData()).isEqualTo(data);
         assertThat(secret().getMetadata().getAnnotations()).containsKey(UnsealStamp.ANNOTATION);
 
-        restart(TestKeys.key(0));
-        reconcile();
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isZero();
     }
 
@@ -249,10 +249,8 @@ class UnsealStampReconcileTest {
         reconcile();
         String version = secret().getMetadata().getResourceVersion();
         SealedSecret resealed = Fixtures.sealed(TestKeys.key(0).publicKey(), NS, "db", Scope.STRICT, VALUES);
-        client.resources(SealedSecret.class).inNamespace(NS).withName("db")
-                .edit(s -> { s.getSpec().setEncryptedData(resealed.getSpec().getEncryptedData()); return s; });
-        restart(TestKeys.key(0));
-        reconcile();
+        editSealedSecret(s -> { s.getSpec().setEncryptedData(resealed.getSpec().getEncryptedData()); return s; });
+        reconcileAfterRestart();
         assertThat(rsaOperations()).isEqualTo(3);
         assertThat(secret().getMetadata().getResourceVersion()).isEqualTo(version);
     }
