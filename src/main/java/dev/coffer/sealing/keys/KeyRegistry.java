@@ -89,6 +89,7 @@ public class KeyRegistry {
     private void notifyListeners(KeyRing changed) {
         if (changed != null) {
             LOG.infof("sealing keys: %s (newest first)", fingerprints(changed));
+            changed.newest().ifPresent(RsaWarmUp::once);
             listeners.forEach(l -> l.accept(changed));
         }
     }
