@@ -39,6 +39,7 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
     private final EventRecorder events;
     private final SealingMetrics metrics;
     private final SecretShaper shaper = new SecretShaper(TemplateData.standard());
+    private final MetadataOnlySecretStore ownedSecrets = new MetadataOnlySecretStore();
 
     public SealedSecretReconciler(KeyRegistry keys, SecretWriter writer, EventRecorder events, SealingMetrics metrics) {
         this.keys = keys;
@@ -52,7 +53,7 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
         var owned = InformerEventSourceConfiguration.from(Secret.class, SealedSecret.class)
                 .withName("owned-secrets")
                 .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(SealedSecret.class))
-                .withItemStore(new MetadataOnlySecretStore())
+                .withItemStore(ownedSecrets)
                 .build();
         return List.of(new InformerEventSource<>(owned, context),
                 new KeyChangeEventSource(keys, context.getPrimaryCache()));
@@ -65,9 +66,20 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
         String ns = sealedSecret.getMetadata().getNamespace();
         metrics.unsealRequest();
         try {
+            // Already unsealed from this very input, and untouched since: no RSA operation. The
+            // cache decides without a request (on a restart, on the echo of each write); a Secret
+            // it has not seen yet is read.
+            String name = sealedSecret.getMetadata().getName();
+            if (ownedSecrets.stampedFor(ns, name, sealedSecret, keys.ring())) {
+                return report(sealedSecret, Outcome.unsealed(), false);
+            }
+            Secret live = writer.live(ns, name);
+            if (live != null && UnsealStamp.matches(live, sealedSecret, keys.ring())) {
+                return report(sealedSecret, Outcome.unsealed(), false);
+            }
             SealedSecretUnsealer.Unsealed unsealed = keys.unseal(sealedSecret);
             Secret desired = shaper.shape(sealedSecret, unsealed.values());
-            written = writer.write(sealedSecret, desired);
+            written = writer.write(sealedSecret, desired, live, UnsealStamp.of(unsealed.key(), sealedSecret));
             outcome = Outcome.unsealed();
             if (written) {
                 LOG.infof("unsealed %s into its Secret (key %s)", idOf(sealedSecret),

@@ -58,6 +58,17 @@ public final class OperatorJar implements AutoCloseable {
      */
     public static OperatorJar start(String identity, String namespace, Path kubeconfig, String applicationProperties,
                                     Map<String, String> overrides) {
+        // C1 only and a small heap: a quicker start for tests of behaviour on a shared machine
+        return start(identity, namespace, kubeconfig, applicationProperties, overrides,
+                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /**
+     * As {@link #start(String, String, Path, String, Map)}, with the given JVM options instead of the
+     * test defaults: a benchmark runs the JVM as the chart's container does (full JIT, its heap).
+     */
+    public static OperatorJar start(String identity, String namespace, Path kubeconfig, String applicationProperties,
+                                    Map<String, String> overrides, List<String> jvmOptions) {
         Path jar = require();
         Path dir;
         try {
@@ -79,8 +90,11 @@ public final class OperatorJar implements AutoCloseable {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        PeerProcess process = PeerProcess.start("operator-" + identity,
-                List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "operator"), dir, env);
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "operator"));
+        PeerProcess process = PeerProcess.start("operator-" + identity, command, dir, env);
         OperatorJar op = new OperatorJar(identity, dir, process, port);
         op.awaitReady(Duration.ofSeconds(180));
         return op;
@@ -110,6 +124,12 @@ public final class OperatorJar implements AutoCloseable {
 
     public String identity() {
         return identity;
+    }
+
+    /** CPU time the operator's process has used so far (user + system, all its threads). */
+    public Duration cpuTime() {
+        return ProcessHandle.of(process.pid()).flatMap(p -> p.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException("no CPU time for " + process));
     }
 
     public boolean isAlive() {
