@@ -63,7 +63,8 @@ final class AzureCredentials {
             String secret = store.secretString(refs.clientSecret, BLOCK + ".authSecretRef.clientSecret");
             return aad(new ClientSecretCredentialBuilder().clientSecret(secret), clientId, tenant, options, http, cloud).build();
         }
-        byte[] pem = store.secretValue(refs.clientCertificate, BLOCK + ".authSecretRef.clientCertificate");
+        String what = BLOCK + ".authSecretRef.clientCertificate";
+        byte[] pem = ClientCertificatePem.normalize(store.secretValue(refs.clientCertificate, what), what);
         return aad(new ClientCertificateCredentialBuilder().pemCertificate(new ByteArrayInputStream(pem)),
                 clientId, tenant, options, http, cloud).build();
     }

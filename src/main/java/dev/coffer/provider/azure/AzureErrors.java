@@ -3,6 +3,7 @@ package dev.coffer.provider.azure;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.identity.CredentialUnavailableException;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.coffer.provider.ProviderException;
 
 /**
@@ -31,8 +32,13 @@ final class AzureErrors {
             return ProviderException.unavailable(operation + " for " + subject + ": no managed identity token could be"
                     + " obtained (no identity endpoint on this node, or identityId does not name an assigned identity)", null);
         }
+        MsalServiceException entra = find(e, MsalServiceException.class);
+        if (entra != null && entra.statusCode() >= 500) {
+            return ProviderException.unavailable(operation + " for " + subject + ": Entra ID failed to issue an access"
+                    + " token (HTTP " + entra.statusCode() + ")", null);
+        }
         int status = status(e);
-        if (status == 0 && find(e, ClientAuthenticationException.class) != null) {
+        if (status == 0 && (entra != null || find(e, ClientAuthenticationException.class) != null)) {
             return ProviderException.accessDenied(operation + " for " + subject + ": Entra ID refused the store's"
                     + " credentials when asked for an access token; check the client id, tenant and secret,"
                     + " certificate or federated identity");
