@@ -14,6 +14,7 @@ import dev.coffer.provider.FindRegexp;
 import dev.coffer.provider.JsonValues;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
+import dev.coffer.provider.SecretsPusher;
 import dev.coffer.provider.SharedCalls;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -35,10 +37,18 @@ final class AzureSecretsClient implements SecretsClient {
 
     private final KeyVaultClients vault;
     private final SharedCalls shared;
+    private final KeyVaultPusher pusher;
 
     AzureSecretsClient(KeyVaultClients vault, AzureOptions options) {
         this.vault = vault;
         this.shared = new SharedCalls(options.shareCalls(), options.shareWindow());
+        this.pusher = new KeyVaultPusher(vault);
+    }
+
+    /** Key Vault can be written: secrets, keys and certificates ({@link KeyVaultPusher}). */
+    @Override
+    public Optional<SecretsPusher> pusher() {
+        return Optional.of(pusher);
     }
 
     @Override

@@ -83,6 +83,7 @@ public final class FakeKeyVault implements AutoCloseable {
     private final Map<String, Deque<int[]>> failures = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private final List<String> writes = new CopyOnWriteArrayList<>();
     private volatile String errorMessage = "the operation failed";
 
     public FakeKeyVault(SSLContext tls) {
@@ -206,6 +207,11 @@ public final class FakeKeyVault implements AutoCloseable {
             }
             String[] parts = path.substring(1).split("/");
             String method = ex.getRequestMethod();
+            if (parts[0].startsWith("deleted")) {
+                // The SDK's delete poller asks whether the deletion is done: it is, at once.
+                send(ex, 200, JSON.createObjectNode().put("recoveryId", url() + path));
+                return;
+            }
             String collection = parts[0];
             String name = parts.length > 1 ? parts[1] : null;
             String version = parts.length > 2 && !parts[2].equals("import") ? parts[2] : "";
@@ -226,6 +232,8 @@ public final class FakeKeyVault implements AutoCloseable {
             switch (op) {
                 case "GetSecrets" -> list(ex);
                 case "GetSecret", "GetKey", "GetCertificate" -> get(ex, collection, name, version);
+                case "SetSecret", "ImportKey", "ImportCertificate" -> write(ex, collection, name);
+                case "DeleteSecret", "DeleteKey", "DeleteCertificate" -> delete(ex, collection, name);
                 default -> send(ex, 400, error("BadParameter", "unsupported " + method + " " + path));
             }
         } catch (InterruptedException e) {
@@ -286,6 +294,62 @@ public final class FakeKeyVault implements AutoCloseable {
         send(ex, 200, bundle(collection, v));
     }
 
+    private void write(HttpExchange ex, String collection, String name) throws IOException {
+        JsonNode body = JSON.readTree(ex.getRequestBody());
+        writes.add(collection + "/" + name);
+        Version v = add(collection, name);
+        switch (collection) {
+            case "secrets" -> {
+                v.value = body.path("value").asText();
+                v.contentType = body.hasNonNull("contentType") ? body.get("contentType").asText() : null;
+            }
+            case "keys" -> {
+                ObjectNode key = body.path("key").deepCopy();
+                key.put("kid", v.id);
+                v.jwk = key;
+            }
+            default -> v.cer = certificateOf(body.path("value").asText());
+        }
+        if (body.path("attributes").has("exp")) {
+            v.expires = body.path("attributes").path("exp").asLong();
+        }
+        body.path("tags").fields().forEachRemaining(e -> v.tags.put(e.getKey(), e.getValue().asText()));
+        send(ex, 200, bundle(collection, v));
+    }
+
+    private void delete(HttpExchange ex, String collection, String name) throws IOException {
+        List<Version> versions = objects.getOrDefault(collection, Map.of()).remove(name);
+        if (versions == null) {
+            send(ex, 404, error("NotFound", collection + " " + name + " not found"));
+            return;
+        }
+        ObjectNode out = bundle(collection, versions.get(versions.size() - 1));
+        out.put("recoveryId", url() + "/deleted" + collection + "/" + name);
+        send(ex, 200, out);
+    }
+
+    /** The DER certificate of an imported value: PEM, or base64 of PKCS#12 without a password. */
+    private static byte[] certificateOf(String value) {
+        try {
+            if (value.startsWith("-----BEGIN")) {
+                int start = value.indexOf("-----BEGIN CERTIFICATE-----");
+                int end = value.indexOf("-----END CERTIFICATE-----", start);
+                String b64 = value.substring(start + 27, end).replaceAll("\\s", "");
+                return Base64.getDecoder().decode(b64);
+            }
+            java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
+            p12.load(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(value)), new char[0]);
+            return p12.getCertificate(p12.aliases().nextElement()).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a certificate", e);
+        }
+    }
+
+    /** Every write (SetSecret, ImportKey, ImportCertificate) as "collection/name", in order. */
+    public List<String> writes() {
+        return List.copyOf(writes);
+    }
+
     private ObjectNode bundle(String collection, Version v) {
         ObjectNode out = JSON.createObjectNode();
         switch (collection) {
@@ -309,6 +373,7 @@ public final class FakeKeyVault implements AutoCloseable {
         attributes.put("enabled", v.enabled);
         attributes.put("created", v.created);
         attributes.put("updated", v.created);
+        attributes.put("recoveryLevel", "Recoverable+Purgeable");
         if (v.expires != null) {
             attributes.put("exp", v.expires);
         }
