@@ -2,12 +2,10 @@ package dev.coffer.provider.azure;
 
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.ProviderException.Kind;
-import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.azure.AzureTestStores;
 import dev.coffer.testsupport.azure.FakeKeyVault;
 import dev.coffer.testsupport.vault.TestPki;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -22,18 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each authType through azure-identity against the fake's token endpoint, and what validation refuses. */
-class AzureAuthTest {
+class AzureAuthTest extends AzureClientTest {
 
-    private final AzureTestStores t = new AzureTestStores();
-    private SecretsClient client;
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        t.close();
-    }
 
     @Test
     void aServicePrincipalCertificateSignsItsAssertion() {

@@ -2,9 +2,7 @@ package dev.coffer.provider.azure;
 
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.ProviderException.Kind;
-import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.azure.AzureTestStores;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.coffer.testsupport.RemoteRefs.ref;
@@ -16,19 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Key Vault's failure answers through the real SDK (with its retries, here two, without waiting)
  * become typed errors whose messages carry neither the server's text nor a value.
  */
-class AzureErrorsTest {
+class AzureErrorsTest extends AzureClientTest {
 
     private static final String CANARY = "canary-azure-errors-do-not-leak";
-    private final AzureTestStores t = new AzureTestStores();
-    private SecretsClient client;
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        t.close();
-    }
 
     @Test
     void forbiddenIsAccessDeniedAndNotRetried() {

@@ -8,8 +8,6 @@ import dev.coffer.testsupport.TestResources;
 import dev.coffer.testsupport.azure.AzureStoresExtension;
 import dev.coffer.testsupport.azure.AzureTestStores;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.coffer.testsupport.TestResources.decoded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,13 +73,7 @@ class AzureOperatorTest extends OperatorTest {
         java.util.Arrays.fill(denied, 403);
         t.vault.failNext("GetSecret", denied);
         t.vault.failNext("GetSecrets", denied);
-        // Values fetched in the last 5 s are still shared: force syncs until one reaches the vault and fails.
-        AtomicInteger bump = new AtomicInteger();
-        Await.await().untilAsserted(() -> {
-            client.resources(ExternalSecret.class).inNamespace(ns).withName("app").patch(PatchContext.of(PatchType.JSON_MERGE),
-                    "{\"metadata\":{\"annotations\":{\"force-sync\":\"" + bump.incrementAndGet() + "\"}}}");
-            assertThat(Await.ready(get(ns, "app")).map(c -> c.message).orElse("")).contains("HTTP 403");
-        });
+        Await.forceSyncsUntilFailing(client, ns, "app", "HTTP 403");
         assertThat(decoded(client.secrets().inNamespace(ns).withName("app").get(), "pw"))
                 .as("the last good Secret stays").isEqualTo("from-azure");
     }

@@ -6,12 +6,10 @@ import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.PushOutcome;
 import dev.coffer.provider.PushRemoteRef;
 import dev.coffer.provider.PushRequest;
-import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.SecretsPusher;
 import dev.coffer.testsupport.azure.AzureTestStores;
 import dev.coffer.testsupport.azure.FakeKeyVault;
 import dev.coffer.testsupport.vault.TestPki;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,23 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Pushing secrets, keys and certificates through the real SDK to the local Key Vault. */
-class AzurePushTest {
+class AzurePushTest extends AzureClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final AzureTestStores t = new AzureTestStores();
-    private SecretsClient client;
     private SecretsPusher pusher;
 
     @BeforeEach
     void open() {
         client = t.client();
         pusher = client.pusher().orElseThrow();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        t.close();
     }
 
     @Test

@@ -6,10 +6,8 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.api.externalsecrets.v1.FindName;
 import dev.coffer.api.externalsecrets.v1.MetadataPolicy;
 import dev.coffer.provider.ProviderException;
-import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.azure.AzureTestStores;
 import dev.coffer.testsupport.azure.FakeKeyVault;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,18 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Reading through the real Key Vault SDK and azure-identity, over HTTPS, against the local fake:
  * the 401 challenge, the client-credentials grant at the store's authority, then the read.
  */
-class AzureReadTest {
+class AzureReadTest extends AzureClientTest {
 
-    private final AzureTestStores t = new AzureTestStores();
-    private SecretsClient client;
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        t.close();
-    }
 
     @Test
     void readsTheCurrentVersionAfterTheChallengeWithAServicePrincipalToken() {
