@@ -32,8 +32,8 @@ public final class EmbeddedCommand implements Callable<Integer> {
     Path crds;
 
     /**
-     * The example folders that work without a network. The aws, gcp, vault and generators/vault examples need a
-     * real AWS account, Google project or Vault server, so the embedded default leaves them out (pass them with -f).
+     * The example folders that work without a network. The aws, azure, gcp, vault and generators/vault examples need a
+     * real AWS account, Google project, Azure vault or Vault server, so the embedded default leaves them out (pass them with -f).
      */
     static final List<String> OFFLINE_EXAMPLES = List.of("fake", "cluster-store", "kubernetes", "sealed-secrets", "generators/password");
 

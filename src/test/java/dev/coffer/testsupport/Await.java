@@ -57,6 +57,21 @@ public final class Await {
         return externalSecret(client, ns, name, c -> "False".equals(c.status) && c.message != null && c.message.contains(messagePart));
     }
 
+    /**
+     * Forces syncs (a changing annotation) until one fails with {@code messagePart}: values a
+     * provider fetched moments ago are still shared, so the first forced syncs may succeed from them.
+     */
+    public static void forceSyncsUntilFailing(KubernetesClient client, String ns, String name, String messagePart) {
+        java.util.concurrent.atomic.AtomicInteger bump = new java.util.concurrent.atomic.AtomicInteger();
+        await().untilAsserted(() -> {
+            client.resources(ExternalSecret.class).inNamespace(ns).withName(name).patch(
+                    io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                    "{\"metadata\":{\"annotations\":{\"force-sync\":\"" + bump.incrementAndGet() + "\"}}}");
+            ExternalSecret es = client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get();
+            org.assertj.core.api.Assertions.assertThat(ready(es).map(c -> c.message).orElse("")).contains(messagePart);
+        });
+    }
+
     /** Waits until the Secret exists and satisfies the check. */
     public static Secret secret(KubernetesClient client, String ns, String name, Predicate<Secret> check) {
         AtomicReference<Secret> last = new AtomicReference<>();

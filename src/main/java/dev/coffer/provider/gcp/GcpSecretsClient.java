@@ -16,6 +16,7 @@ import dev.coffer.metrics.EsoMeters;
 import dev.coffer.provider.JsonValues;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
+import dev.coffer.provider.SecretsPusher;
 import dev.coffer.provider.SharedCalls;
 import io.micrometer.core.instrument.Tags;
 
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,6 +48,7 @@ final class GcpSecretsClient implements SecretsClient {
     private final GoogleCredentials credentials;
     private final SharedCalls shared;
     private final GcpOptions options;
+    private final GcpPusher pusher;
 
     GcpSecretsClient(SecretNames names, GcpSecretVersionSelectionPolicy policy, SecretManagerServiceClient sm,
                      GoogleCredentials credentials, GcpOptions options) {
@@ -55,6 +58,13 @@ final class GcpSecretsClient implements SecretsClient {
         this.credentials = credentials;
         this.options = options;
         this.shared = new SharedCalls(options.shareCalls(), options.shareWindow());
+        this.pusher = new GcpPusher(names, sm, this);
+    }
+
+    /** Secret Manager can be written ({@link GcpPusher}). */
+    @Override
+    public Optional<SecretsPusher> pusher() {
+        return Optional.of(pusher);
     }
 
     @Override
@@ -255,8 +265,8 @@ final class GcpSecretsClient implements SecretsClient {
         return terms.isEmpty() ? null : String.join(" ", terms);
     }
 
-    /** One SDK call, counted in ESO's API-call metric once the SDK's retries are done. */
-    private <T> T call(String operation, Supplier<T> call) {
+    /** One SDK call, counted in ESO's API-call metric once the SDK's retries are done (the pusher's too). */
+    <T> T call(String operation, Supplier<T> call) {
         try {
             T result = call.get();
             count(operation, "success");

@@ -28,20 +28,24 @@ class GcpFetchBenchmark {
 
     private static final Duration LATENCY = Duration.ofMillis(20);
 
-    @Test
-    void callsPerRefreshCycle() throws Exception {
-        measure("sharing on (default 5 s window)", true);
-        measure("sharing off (one call per ExternalSecret, as upstream)", false);
+    /** Calls one refresh cycle made: reads for the 1,000 gets; listing pages and reads for the 1,000 finds. */
+    record Cycle(long reads, long millis, long listPages, long findReads) {
     }
 
-    private void measure(String label, boolean sharing) throws Exception {
+    @Test
+    void callsPerRefreshCycle() throws Exception {
+        print("sharing on (default 5 s window)", measure(true, LATENCY));
+        print("sharing off (one call per ExternalSecret, as upstream)", measure(false, LATENCY));
+    }
+
+    static Cycle measure(boolean sharing, Duration latency) throws Exception {
         try (GcpTestStores t = new GcpTestStores()) {
             for (int k = 0; k < DISTINCT_KEYS; k++) {
                 t.sm.addVersion(PROJECT, "warm-" + k, "{\"value\":\"" + k + "\"}");
                 t.sm.addVersion(PROJECT, "bench-" + k, "{\"value\":\"" + k + "\"}");
             }
-            t.sm.delay("AccessSecretVersion", LATENCY);
-            t.sm.delay("ListSecrets", LATENCY);
+            t.sm.delay("AccessSecretVersion", latency);
+            t.sm.delay("ListSecrets", latency);
             var options = sharing ? t.options() : t.options().withSharing(false, Duration.ZERO);
             ExecutorService pool = Executors.newFixedThreadPool(RefreshCycle.WORKERS);
             try (SecretsClient client = new GcpProviderImpl(options).newClient(t.store(GcpTestStores.block()))) {
@@ -55,15 +59,18 @@ class GcpFetchBenchmark {
                 find.name = new FindName();
                 find.name.regexp = "^bench-1";
                 RefreshCycle.run(pool, i -> () -> client.getAllSecrets(find));
-                System.out.printf("GCP benchmark [%s]: %d ExternalSecrets over %d keys, %d ms latency:"
-                                + " %d AccessSecretVersion calls per refresh cycle, all done in %d ms;"
-                                + " %d ExternalSecrets with one find: %d ListSecrets pages (of %d) + %d AccessSecretVersion calls%n",
-                        label, EXTERNAL_SECRETS, DISTINCT_KEYS, LATENCY.toMillis(), reads, millis, EXTERNAL_SECRETS,
-                        t.sm.count("ListSecrets"), dev.coffer.testsupport.gcp.FakeSecretManager.PAGE_SIZE,
-                        t.sm.count("AccessSecretVersion"));
+                return new Cycle(reads, millis, t.sm.count("ListSecrets"), t.sm.count("AccessSecretVersion"));
             } finally {
                 pool.shutdownNow();
             }
         }
+    }
+
+    static void print(String label, Cycle c) {
+        System.out.printf("GCP benchmark [%s]: %d ExternalSecrets over %d keys, %d ms latency:"
+                        + " %d AccessSecretVersion calls per refresh cycle, all done in %d ms;"
+                        + " %d ExternalSecrets with one find: %d ListSecrets pages (of %d) + %d AccessSecretVersion calls%n",
+                label, EXTERNAL_SECRETS, DISTINCT_KEYS, LATENCY.toMillis(), c.reads(), c.millis(), EXTERNAL_SECRETS,
+                c.listPages(), dev.coffer.testsupport.gcp.FakeSecretManager.PAGE_SIZE, c.findReads());
     }
 }

@@ -78,15 +78,7 @@ class GcpOperatorTest extends OperatorTest {
         java.util.Arrays.fill(denied, Status.PERMISSION_DENIED);
         gcp.stores().sm.failNext("AccessSecretVersion", denied);
         gcp.stores().sm.failNext("ListSecrets", denied);
-        // Values fetched in the last 5 s are still shared, so a forced sync can succeed from them: force
-        // syncs until one reaches Secret Manager and fails.
-        java.util.concurrent.atomic.AtomicInteger bump = new java.util.concurrent.atomic.AtomicInteger();
-        Await.await().untilAsserted(() -> {
-            client.resources(ExternalSecret.class).inNamespace(ns).withName("app").patch(
-                    io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-                    "{\"metadata\":{\"annotations\":{\"force-sync\":\"" + bump.incrementAndGet() + "\"}}}");
-            assertThat(Await.ready(get(ns, "app")).map(c -> c.message).orElse("")).contains("PERMISSION_DENIED");
-        });
+        Await.forceSyncsUntilFailing(client, ns, "app", "PERMISSION_DENIED");
         assertThat(decoded(client.secrets().inNamespace(ns).withName("app").get(), "pw"))
                 .as("the last good Secret stays").isEqualTo("from-gcp");
     }

@@ -68,6 +68,8 @@ public final class FakeSecretManager implements AutoCloseable {
         final Map<String, String> labels = new TreeMap<>();
         final Map<String, String> annotations = new TreeMap<>();
         final List<Version> versions = new CopyOnWriteArrayList<>();
+        /** What CreateSecret asked for besides labels and annotations (topics, replication, CMEK). */
+        volatile Secret created = Secret.getDefaultInstance();
     }
 
     private final Map<String, Stored> secrets = new ConcurrentHashMap<>();
@@ -92,6 +94,16 @@ public final class FakeSecretManager implements AutoCloseable {
                         unary(ListSecretsRequest::getParent, this::listSecrets))
                 .addMethod(method("ListSecretVersions", ListSecretVersionsRequest.getDefaultInstance(),
                         ListSecretVersionsResponse.getDefaultInstance()), unary(ListSecretVersionsRequest::getParent, this::listVersions))
+                .addMethod(method("CreateSecret", com.google.cloud.secretmanager.v1.CreateSecretRequest.getDefaultInstance(),
+                        Secret.getDefaultInstance()), unary(r -> r.getParent() + "/secrets/" + r.getSecretId(), this::createSecret))
+                .addMethod(method("AddSecretVersion", com.google.cloud.secretmanager.v1.AddSecretVersionRequest.getDefaultInstance(),
+                        SecretVersion.getDefaultInstance()), unary(com.google.cloud.secretmanager.v1.AddSecretVersionRequest::getParent,
+                        this::addSecretVersion))
+                .addMethod(method("UpdateSecret", com.google.cloud.secretmanager.v1.UpdateSecretRequest.getDefaultInstance(),
+                        Secret.getDefaultInstance()), unary(r -> r.getSecret().getName(), this::updateSecret))
+                .addMethod(method("DeleteSecret", com.google.cloud.secretmanager.v1.DeleteSecretRequest.getDefaultInstance(),
+                        com.google.protobuf.Empty.getDefaultInstance()), unary(com.google.cloud.secretmanager.v1.DeleteSecretRequest::getName,
+                        this::deleteSecret))
                 .build();
         try {
             server = Grpc.newServerBuilderForPort(0, TlsServerCredentials.newBuilder().keyManager(serverKeys).build())
@@ -192,6 +204,70 @@ public final class FakeSecretManager implements AutoCloseable {
                 .setName(name.substring(0, at) + "/versions/" + v.number())
                 .setPayload(SecretPayload.newBuilder().setData(ByteString.copyFrom(v.data())))
                 .build();
+    }
+
+    /** The stored secret as CreateSecret and UpdateSecret left it, or null. */
+    public Secret secret(String project, String key) {
+        Stored s = secrets.get(secretName(project, key));
+        return s == null ? null : s.created.toBuilder().setName(secretName(project, key)).clearLabels().putAllLabels(s.labels)
+                .clearAnnotations().putAllAnnotations(s.annotations).build();
+    }
+
+    /** The values of a secret's versions, oldest first (empty when it does not exist). */
+    public List<String> values(String project, String key) {
+        Stored s = secrets.get(secretName(project, key));
+        return s == null ? List.of() : s.versions.stream().map(v -> new String(v.data(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private Secret createSecret(com.google.cloud.secretmanager.v1.CreateSecretRequest request) {
+        String name = request.getParent() + "/secrets/" + request.getSecretId();
+        Stored s = new Stored();
+        if (secrets.putIfAbsent(name, s) != null) {
+            throw Status.ALREADY_EXISTS.withDescription("Secret [" + name + "] already exists.").asRuntimeException();
+        }
+        s.labels.putAll(request.getSecret().getLabelsMap());
+        s.annotations.putAll(request.getSecret().getAnnotationsMap());
+        s.created = request.getSecret();
+        return request.getSecret().toBuilder().setName(name).build();
+    }
+
+    private SecretVersion addSecretVersion(com.google.cloud.secretmanager.v1.AddSecretVersionRequest request) {
+        Stored s = secrets.get(request.getParent());
+        if (s == null) {
+            throw Status.NOT_FOUND.withDescription("Secret [" + request.getParent() + "] not found.").asRuntimeException();
+        }
+        int number = s.versions.size() + 1;
+        s.versions.add(new Version(number, request.getPayload().getData().toByteArray(), SecretVersion.State.ENABLED,
+                clock.incrementAndGet()));
+        return SecretVersion.newBuilder().setName(request.getParent() + "/versions/" + number).setState(SecretVersion.State.ENABLED).build();
+    }
+
+    private Secret updateSecret(com.google.cloud.secretmanager.v1.UpdateSecretRequest request) {
+        Stored s = secrets.get(request.getSecret().getName());
+        if (s == null) {
+            throw Status.NOT_FOUND.withDescription("Secret [" + request.getSecret().getName() + "] not found.").asRuntimeException();
+        }
+        for (String path : request.getUpdateMask().getPathsList()) {
+            switch (path) {
+                case "labels" -> {
+                    s.labels.clear();
+                    s.labels.putAll(request.getSecret().getLabelsMap());
+                }
+                case "annotations" -> {
+                    s.annotations.clear();
+                    s.annotations.putAll(request.getSecret().getAnnotationsMap());
+                }
+                default -> throw Status.INVALID_ARGUMENT.withDescription("unsupported update mask path " + path).asRuntimeException();
+            }
+        }
+        return getSecret(GetSecretRequest.newBuilder().setName(request.getSecret().getName()).build());
+    }
+
+    private com.google.protobuf.Empty deleteSecret(com.google.cloud.secretmanager.v1.DeleteSecretRequest request) {
+        if (secrets.remove(request.getName()) == null) {
+            throw Status.NOT_FOUND.withDescription("Secret [" + request.getName() + "] not found.").asRuntimeException();
+        }
+        return com.google.protobuf.Empty.getDefaultInstance();
     }
 
     private Secret getSecret(GetSecretRequest request) {
