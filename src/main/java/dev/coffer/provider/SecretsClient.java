@@ -35,6 +35,9 @@ public interface SecretsClient extends AutoCloseable {
     default void validate() {
     }
 
+    /** The write side, when this provider can push ({@link SecretsPusher}); empty means read-only. */
+    default java.util.Optional<SecretsPusher> pusher() { return java.util.Optional.empty(); }
+
     /** Releases connections and revokes what the client holds (tokens, leases). */
     @Override
     default void close() {
