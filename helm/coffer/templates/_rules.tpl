@@ -16,6 +16,13 @@ controllers make: a missing verb and an unused grant both fail it.
 - apiGroups: ["external-secrets.io"]
   resources: ["externalsecrets/status", "secretstores/status"]
   verbs: ["patch"]
+# PushSecrets: as ExternalSecrets (patch: the finalizer; get: JOSDK's re-read on a conflicting patch).
+- apiGroups: ["external-secrets.io"]
+  resources: ["pushsecrets"]
+  verbs: ["get", "list", "watch", "patch"]
+- apiGroups: ["external-secrets.io"]
+  resources: ["pushsecrets/status"]
+  verbs: ["patch"]
 # Secrets are written with an ownerReference that blocks owner deletion, which needs this
 # where the OwnerReferencesPermissionEnforcement admission plugin runs (OpenShift).
 - apiGroups: ["external-secrets.io"]
@@ -60,6 +67,24 @@ controllers make: a missing verb and an unused grant both fail it.
 - apiGroups: ["generators.external-secrets.io"]
   resources: ["clustergenerators"]
   verbs: ["get"]
+{{- end -}}
+
+{{/* ClusterExternalSecret and ClusterPushSecret controllers (not in namespace-scoped mode): they stamp
+ExternalSecrets and PushSecrets into (and remove them from) any namespace, and watch Namespaces so
+that a new or relabelled one is served at once. */}}
+{{- define "coffer.rules.fanout" -}}
+- apiGroups: ["external-secrets.io"]
+  resources: ["clusterexternalsecrets", "clusterpushsecrets"]
+  verbs: ["list", "watch"]
+- apiGroups: ["external-secrets.io"]
+  resources: ["clusterexternalsecrets/status", "clusterpushsecrets/status"]
+  verbs: ["patch"]
+- apiGroups: ["external-secrets.io"]
+  resources: ["externalsecrets", "pushsecrets"]
+  verbs: ["create", "update", "delete"]
+- apiGroups: [""]
+  resources: ["namespaces"]
+  verbs: ["list", "watch"]
 {{- end -}}
 
 {{/* SealedSecret controller, namespaced resources (checked by RbacTest). */}}

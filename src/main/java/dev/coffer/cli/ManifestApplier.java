@@ -42,7 +42,10 @@ public final class ManifestApplier {
     public static void registerKinds(KubernetesSerialization serialization) {
         for (Class<? extends KubernetesResource> kind : List.of(ExternalSecret.class, SecretStore.class, ClusterSecretStore.class,
                 dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret.class,
-                Password.class, UUID.class, VaultDynamicSecret.class, ClusterGenerator.class)) {
+                Password.class, UUID.class, VaultDynamicSecret.class, ClusterGenerator.class,
+                dev.coffer.api.externalsecrets.v1.ClusterExternalSecret.class,
+                dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class,
+                dev.coffer.api.externalsecrets.v1alpha1.ClusterPushSecret.class)) {
             serialization.registerKubernetesResource(kind);
         }
     }

@@ -26,15 +26,17 @@ public class ControllerSelection {
 
     static final String EXTERNAL_SECRETS_GROUP = "external-secrets.io";
     static final String SEALED_SECRETS_GROUP = "bitnami.com";
+    static final java.util.Set<String> FANOUT_CONTROLLERS = java.util.Set.of("clusterexternalsecret", "clusterpushsecret");
 
     @Produces
     @Singleton
     Operator operator(QuarkusConfigurationService configuration, Instance<Reconciler<? extends HasMetadata>> reconcilers,
                       @ConfigProperty(name = "coffer.controllers.external-secrets.enabled", defaultValue = "true") boolean externalSecrets,
-                      @ConfigProperty(name = "coffer.sealing.enabled", defaultValue = "true") boolean sealedSecrets) {
+                      @ConfigProperty(name = "coffer.sealing.enabled", defaultValue = "true") boolean sealedSecrets,
+                      @ConfigProperty(name = "coffer.controllers.cluster-fanout.enabled", defaultValue = "true") boolean fanout) {
         Operator operator = new Operator(configuration);
         for (Reconciler<? extends HasMetadata> reconciler : reconcilers) {
-            register(operator, configuration, reconciler, externalSecrets, sealedSecrets);
+            register(operator, configuration, reconciler, externalSecrets, sealedSecrets, fanout);
         }
         Duration timeout = configuration.reconciliationTerminationTimeout();
         if (!timeout.isZero()) {
@@ -44,11 +46,13 @@ public class ControllerSelection {
     }
 
     private static <P extends HasMetadata> void register(Operator operator, QuarkusConfigurationService configuration,
-                                                         Reconciler<P> reconciler, boolean externalSecrets, boolean sealedSecrets) {
+                                                         Reconciler<P> reconciler, boolean externalSecrets, boolean sealedSecrets,
+                                                         boolean fanout) {
         var config = configuration.getConfigurationFor(reconciler);
         String group = HasMetadata.getGroup(config.getResourceClass());
         boolean enabled = switch (group) {
-            case EXTERNAL_SECRETS_GROUP -> externalSecrets;
+            // ClusterExternalSecret and ClusterPushSecret write into any namespace: off in namespace-scoped mode
+            case EXTERNAL_SECRETS_GROUP -> externalSecrets && (fanout || !FANOUT_CONTROLLERS.contains(config.getName()));
             case SEALED_SECRETS_GROUP -> sealedSecrets;
             default -> true;
         };

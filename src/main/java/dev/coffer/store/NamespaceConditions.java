@@ -48,7 +48,7 @@ public final class NamespaceConditions {
         }
     }
 
-    static boolean selects(LabelSelector selector, Map<String, String> labels) {
+    public static boolean selects(LabelSelector selector, Map<String, String> labels) {
         if (selector.getMatchLabels() != null) {
             for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
                 if (!e.getValue().equals(labels.get(e.getKey()))) {

@@ -64,12 +64,12 @@ public final class StoreReconciliation {
                 id.isCluster() ? null : id.namespace(), kube));
         String state = result.ready() ? "True" : "False";
         boolean unchanged = Conditions.same(status.conditions, "Ready", state, result.reason(), result.message())
-                && "ReadOnly".equals(status.capabilities);
+                && result.capabilities().equals(status.capabilities);
         if (unchanged) {
             return false;
         }
         status.conditions = Conditions.set(status.conditions, "Ready", state, result.reason(), result.message(), Instant.now());
-        status.capabilities = "ReadOnly";
+        status.capabilities = result.capabilities();
         if (result.ready()) {
             LOG.infof("%s is ready", id);
             events.normal(store, result.reason(), result.message());

@@ -17,8 +17,18 @@ import java.util.List;
  */
 public final class StoreValidator {
 
-    /** The outcome, ready to become the Ready condition. */
-    public record Result(boolean ready, String reason, String message) {
+    /**
+     * The outcome, ready to become the Ready condition, and the store's {@code capabilities}:
+     * ReadWrite when its client can push ({@link SecretsClient#pusher()}), else ReadOnly.
+     */
+    public record Result(boolean ready, String reason, String message, String capabilities) {
+
+        public static final String READ_ONLY = "ReadOnly";
+        public static final String READ_WRITE = "ReadWrite";
+
+        public Result(boolean ready, String reason, String message) {
+            this(ready, reason, message, READ_ONLY);
+        }
     }
 
     private final ProviderRegistry registry;
@@ -44,14 +54,15 @@ public final class StoreValidator {
         if (ctx.identity().isCluster() && resolvesPerNamespace(provider.credentialRefs(ctx))) {
             return new Result(true, "Valid", "store validated (credentials resolve in each ExternalSecret's namespace)");
         }
+        SecretsClient client;
         try {
-            SecretsClient client = cache.get(ctx, provider);
+            client = cache.get(ctx, provider);
             client.validate();
         } catch (ProviderException e) {
             String reason = e.kind() == ProviderException.Kind.INVALID_CONFIG ? "InvalidProviderConfig" : "ValidationFailed";
             return new Result(false, reason, e.getMessage());
         }
-        return new Result(true, "Valid", "store validated");
+        return new Result(true, "Valid", "store validated", client.pusher().isPresent() ? Result.READ_WRITE : Result.READ_ONLY);
     }
 
     private static boolean resolvesPerNamespace(List<SecretKeySelector> refs) {

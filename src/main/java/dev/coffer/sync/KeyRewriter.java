@@ -14,12 +14,12 @@ import java.util.Map;
  * template with {@code .value} bound to the key, through the template seam. A merge step merges
  * the JSON values ({@link ValueMerger}).
  */
-final class KeyRewriter {
+public final class KeyRewriter {
 
     private KeyRewriter() {
     }
 
-    static Map<String, byte[]> rewrite(Map<String, byte[]> data, List<ExternalSecretRewrite> steps, SecretTemplater templater) {
+    public static Map<String, byte[]> rewrite(Map<String, byte[]> data, List<ExternalSecretRewrite> steps, SecretTemplater templater) {
         if (steps == null || steps.isEmpty()) {
             return data;
         }

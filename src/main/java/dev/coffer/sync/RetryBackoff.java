@@ -10,21 +10,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * 7 minutes (upstream's bounds), with ±10% jitter so a provider outage does not end in a
  * synchronised retry storm. Kept in memory: a restart simply starts again at 1 s.
  */
-final class RetryBackoff {
+public final class RetryBackoff {
 
     private static final Duration FIRST = Duration.ofSeconds(1);
     private static final Duration MAX = Duration.ofMinutes(7);
 
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    Duration next(String key) {
+    public Duration next(String key) {
         int attempt = failures.merge(key, 1, Integer::sum) - 1;
         long millis = attempt >= 20 ? MAX.toMillis() : Math.min(MAX.toMillis(), FIRST.toMillis() << attempt);
         long jitter = (long) (millis * 0.1 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
         return Duration.ofMillis(Math.max(FIRST.toMillis() / 2, millis + jitter));
     }
 
-    void reset(String key) {
+    public void reset(String key) {
         failures.remove(key);
     }
 }

@@ -50,10 +50,14 @@ public final class SyncEngine {
     /** Reads the ConfigMaps and Secrets that templateFrom names (I/O kept out of the pure shape step). */
     static TemplateSources templateSources(ExternalSecret es, KubeAccess kube) {
         ExternalSecretTemplate template = es.getSpec().target == null ? null : es.getSpec().target.template;
+        return templateSources(es.getMetadata().getNamespace(), template, kube);
+    }
+
+    /** The templateFrom sources of {@code template} in namespace {@code ns} (PushSecret templates too). */
+    public static TemplateSources templateSources(String ns, ExternalSecretTemplate template, KubeAccess kube) {
         if (template == null || template.templateFrom == null || template.templateFrom.isEmpty()) {
             return TemplateSources.NONE;
         }
-        String ns = es.getMetadata().getNamespace();
         Map<String, Map<String, String>> configMaps = new HashMap<>();
         Map<String, Map<String, byte[]>> secrets = new HashMap<>();
         for (TemplateFrom from : template.templateFrom) {

@@ -60,9 +60,6 @@ class RbacTest {
             "update bitnami.com/sealedsecrets/finalizers",
             "not a request: the same admission plugin checks it when an unsealed Secret is created with "
                     + "blockOwnerDeletion",
-            "get external-secrets.io/externalsecrets",
-            "JOSDK re-reads the ExternalSecret when a finalizer patch answers 409/422 "
-                    + "(ResourceOperations.conflictRetryingPatchPrimary); the mock server never conflicts",
             "update coordination.k8s.io/leases",
             "fabric8's LeaseLock takes and renews the Lease with patch, but JOSDK checks for update "
                     + "(SelfSubjectRulesReview) before it starts the election and refuses to start without it");
@@ -151,6 +148,70 @@ class RbacTest {
         test.resource(es("via-sa", "SecretStore", "with-sa", "db", "Retain")).create();
         Await.failing(test, NS, "via-ca", "");
         Await.failing(test, NS, "via-sa", "");
+
+        // A PushSecret: its source Secret pushed to the fake store, then deleted with deletionPolicy Delete.
+        test.resource(secret(NS, "to-push", Map.of("token", "pushed"))).create();
+        test.resource(dev.coffer.testsupport.Manifests.parse("""
+                apiVersion: external-secrets.io/v1alpha1
+                kind: PushSecret
+                metadata: {name: push, namespace: %s}
+                spec:
+                  deletionPolicy: Delete
+                  secretStoreRefs: [{name: fake, kind: SecretStore}]
+                  selector: {secret: {name: to-push}}
+                  data: [{match: {secretKey: token, remoteRef: {remoteKey: pushed-token}}}]
+                """.formatted(NS), dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class)).create();
+        Await.await().until(() -> {
+            var ps = test.resources(dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class).inNamespace(NS).withName("push").get();
+            return ps.getStatus() != null && ps.getStatus().syncedPushSecrets != null;
+        });
+        test.resources(dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class).inNamespace(NS).withName("push").delete();
+        Await.await().until(() -> test.resources(dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class)
+                .inNamespace(NS).withName("push").get() == null);
+
+        // A ClusterExternalSecret stamps an ExternalSecret into the labelled namespace, then removes it.
+        test.resource(dev.coffer.testsupport.Manifests.parse("""
+                apiVersion: external-secrets.io/v1
+                kind: ClusterExternalSecret
+                metadata: {name: fanned}
+                spec:
+                  namespaceSelectors: [{matchLabels: {coffer.dev/shared-secrets: allowed}}]
+                  externalSecretSpec:
+                    secretStoreRef: {name: fake, kind: SecretStore}
+                    data: [{secretKey: u, remoteRef: {key: db-user}}]
+                """, dev.coffer.api.externalsecrets.v1.ClusterExternalSecret.class)).create();
+        Await.await().until(() -> test.resources(ExternalSecret.class).inNamespace(NS).withName("fanned").get() != null);
+        test.resources(dev.coffer.api.externalsecrets.v1.ClusterExternalSecret.class).withName("fanned").patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"externalSecretSpec\":{\"refreshInterval\":\"2h\"}}}");
+        Await.await().until(() -> "2h".equals(test.resources(ExternalSecret.class).inNamespace(NS).withName("fanned").get()
+                .getSpec().refreshInterval));
+        test.resources(dev.coffer.api.externalsecrets.v1.ClusterExternalSecret.class).withName("fanned").patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"namespaceSelectors\":null}}");
+        Await.await().until(() -> test.resources(ExternalSecret.class).inNamespace(NS).withName("fanned").get() == null);
+
+        // A ClusterPushSecret stamps a PushSecret into the labelled namespace, updates it, then removes it.
+        test.resource(dev.coffer.testsupport.Manifests.parse("""
+                apiVersion: external-secrets.io/v1alpha1
+                kind: ClusterPushSecret
+                metadata: {name: fanned-push}
+                spec:
+                  namespaceSelectors: [{matchLabels: {coffer.dev/shared-secrets: allowed}}]
+                  pushSecretSpec:
+                    secretStoreRefs: [{name: fake}]
+                    selector: {secret: {name: to-push}}
+                    data: [{match: {secretKey: token, remoteRef: {remoteKey: fanned-token}}}]
+                """, dev.coffer.api.externalsecrets.v1alpha1.ClusterPushSecret.class)).create();
+        var pushSecrets = test.resources(dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class).inNamespace(NS);
+        Await.await().until(() -> pushSecrets.withName("fanned-push").get() != null);
+        var cps = test.resources(dev.coffer.api.externalsecrets.v1alpha1.ClusterPushSecret.class).withName("fanned-push");
+        cps.patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"pushSecretSpec\":{\"refreshInterval\":\"2h\"}}}");
+        Await.await().until(() -> "2h".equals(pushSecrets.withName("fanned-push").get().getSpec().refreshInterval));
+        cps.patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"namespaceSelectors\":null}}");
+        Await.await().until(() -> pushSecrets.withName("fanned-push").get() == null);
 
         // Deleting an ExternalSecret with deletionPolicy Delete deletes its Secret and drops the finalizer.
         test.resources(ExternalSecret.class).inNamespace(NS).withName("app").delete();

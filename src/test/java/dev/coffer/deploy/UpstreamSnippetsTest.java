@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ESO's documentation snippets for azurekv and gcpsm (src/test/resources/snippets, see its
  * README) are accepted: each passes Coffer's CRD schemas and binds to the API classes, and each
  * store passes its provider's validation, except the one that sets a client secret and a client
- * certificate together, which upstream's client refuses as well.
+ * certificate together, which upstream's client refuses as well. ESO's own PushSecret and
+ * ClusterExternalSecret snippets ({@code src/test/resources/eso-snippets}) pass the CRDs field
+ * for field.
  */
 class UpstreamSnippetsTest {
 
@@ -74,5 +76,22 @@ class UpstreamSnippetsTest {
         } else {
             assertThatThrownBy(() -> provider.validate(store)).isInstanceOf(ProviderException.class).hasMessageContaining(refused);
         }
+    }
+
+    @Test
+    void everyEsoSnippetIsAcceptedByTheCrds() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(Path.of("src", "test", "resources", "eso-snippets"))) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        int pushOrFanout = 0;
+        for (Path f : files) {
+            for (ObjectNode doc : CofferChart.parse(Files.readString(f))) {
+                ManifestSchemaTest.assertValid(doc);
+                String kind = doc.path("kind").asText();
+                pushOrFanout += kind.equals("PushSecret") || kind.equals("ClusterExternalSecret") ? 1 : 0;
+            }
+        }
+        assertThat(pushOrFanout).as("PushSecrets and ClusterExternalSecrets among the snippets").isEqualTo(7);
     }
 }

@@ -74,4 +74,47 @@ class CanaryLeakTest extends OperatorTest {
             assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(CANARY));
         }
     }
+
+    /** The same for pushes: a successful push, and failing ones next to the value (a property into a non-JSON value). */
+    @Test
+    void theCanaryValueNeverLeavesThroughPushes() {
+        String ns = newNamespace();
+        try (LogCapture logs = new LogCapture()) {
+            client.resource(dev.coffer.testsupport.TestResources.fakeStore(ns, "fake", Map.of("theirs", CANARY))).create();
+            client.resource(dev.coffer.testsupport.TestResources.secret(ns, "source", Map.of("v", CANARY))).create();
+            for (String[] push : new String[][] {{"ok", "pushed-canary", ""}, {"into-plain", "theirs", "property: field"}}) {
+                client.resource(dev.coffer.testsupport.Manifests.parse("""
+                        apiVersion: external-secrets.io/v1alpha1
+                        kind: PushSecret
+                        metadata: {name: %s, namespace: %s}
+                        spec:
+                          secretStoreRefs: [{name: fake}]
+                          selector: {secret: {name: source}}
+                          data:
+                          - match:
+                              secretKey: v
+                              remoteRef:
+                                remoteKey: %s
+                                %s
+                        """.formatted(push[0], ns, push[1], push[2]), dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class)).create();
+            }
+            var pushSecrets = client.resources(dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class).inNamespace(ns);
+            Await.await().until(() -> readyReason(pushSecrets.withName("ok").get()).equals("Synced")
+                    && readyReason(pushSecrets.withName("into-plain").get()).equals("Errored"));
+            for (String name : new String[] {"ok", "into-plain"}) {
+                assertThat(Serialization.asJson(pushSecrets.withName(name).get().getStatus())).doesNotContain(CANARY);
+            }
+            assertThat(client.v1().events().inNamespace(ns).list().getItems())
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getMessage()).doesNotContain(CANARY));
+            assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(CANARY));
+        }
+    }
+
+    private static String readyReason(dev.coffer.api.externalsecrets.v1alpha1.PushSecret ps) {
+        if (ps == null || ps.getStatus() == null || ps.getStatus().conditions == null) {
+            return "";
+        }
+        return ps.getStatus().conditions.stream().filter(c -> "Ready".equals(c.type)).map(c -> c.reason).findFirst().orElse("");
+    }
 }

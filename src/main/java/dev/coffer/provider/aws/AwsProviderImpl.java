@@ -117,7 +117,7 @@ public final class AwsProviderImpl implements Provider {
             SharedCalls shared = new SharedCalls(options.shareCalls(), options.shareWindow());
             return block.service == AwsServiceType.ParameterStore
                     ? new ParameterStoreSecrets(block.prefix, block.region, shared, credentials, clients)
-                    : new SecretsManagerSecrets(block.prefix, block.region, shared, credentials, clients);
+                    : new SecretsManagerSecrets(block.prefix, block.region, shared, credentials, clients, block.secretsManager);
         } catch (RuntimeException e) {
             if (credentials != null) {
                 credentials.close();

@@ -31,11 +31,18 @@ final class SecretsManagerSecrets extends AwsSecretsClient {
     private static final Pattern VERSION_ID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final SecretsManagerClient sm;
+    private final SecretsManagerPusher pusher;
 
     SecretsManagerSecrets(String prefix, String region, SharedCalls shared, AwsCredentialChain credentials,
-                          AwsClients clients) {
+                          AwsClients clients, dev.coffer.api.externalsecrets.v1.providers.AwsSecretsManager options) {
         super(prefix, region, shared, credentials, clients);
         this.sm = clients.secretsManager(credentials.provider());
+        this.pusher = new SecretsManagerPusher(sm, prefix, options, this::call, this);
+    }
+
+    @Override
+    public java.util.Optional<dev.coffer.provider.SecretsPusher> pusher() {
+        return java.util.Optional.of(pusher);
     }
 
     @Override

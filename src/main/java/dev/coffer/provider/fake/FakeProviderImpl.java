@@ -10,6 +10,13 @@ import dev.coffer.provider.StoreContext;
 /** The {@code fake} provider: static data with versions, straight from the store spec. */
 public final class FakeProviderImpl implements Provider {
 
+    private final FakePushedSecrets pushed = new FakePushedSecrets();
+
+    /** The in-memory backend that pushes write to, per store. */
+    public FakePushedSecrets pushed() {
+        return pushed;
+    }
+
     @Override
     public String name() {
         return "fake";
@@ -34,6 +41,6 @@ public final class FakeProviderImpl implements Provider {
 
     @Override
     public SecretsClient newClient(StoreContext store) {
-        return new FakeSecretsClient(store.spec().provider.fake);
+        return new FakeSecretsClient(store.spec().provider.fake, pushed.of(store.identity()));
     }
 }

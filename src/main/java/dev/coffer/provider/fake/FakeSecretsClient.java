@@ -9,18 +9,21 @@ import dev.coffer.gocompat.GoRegexp;
 import dev.coffer.provider.JsonValues;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
+import dev.coffer.provider.SecretsPusher;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Serves the fake provider's data. Entries are keyed by key and version, as upstream: a
  * reference without a version matches only entries without one; {@code find} reads the highest
- * version of each key.
+ * version of each key. Values pushed to the store ({@link FakePusher}) are read like unversioned
+ * entries and win over the spec's.
  */
 final class FakeSecretsClient implements SecretsClient {
 
@@ -30,13 +33,26 @@ final class FakeSecretsClient implements SecretsClient {
     private final Map<String, String> byKeyAndVersion = new HashMap<>();
     private final List<FakeProviderData> entries;
     private final Integer validationResult;
+    private final FakePushedSecrets.Store pushed;
+    private final FakePusher pusher;
 
-    FakeSecretsClient(FakeProvider block) {
+    FakeSecretsClient(FakeProvider block, FakePushedSecrets.Store pushed) {
         this.entries = List.copyOf(block.data);
         this.validationResult = block.validationResult;
+        this.pushed = pushed;
+        Map<String, String> unversioned = new HashMap<>();
         for (FakeProviderData d : entries) {
             byKeyAndVersion.put(mapKey(d.key, d.version), d.value);
+            if (d.version == null || d.version.isEmpty()) {
+                unversioned.put(d.key, d.value);
+            }
         }
+        this.pusher = new FakePusher(unversioned, pushed);
+    }
+
+    @Override
+    public Optional<SecretsPusher> pusher() {
+        return Optional.of(pusher);
     }
 
     @Override
@@ -95,6 +111,12 @@ final class FakeSecretsClient implements SecretsClient {
         }
         Map<String, byte[]> out = new TreeMap<>();
         latest.forEach((key, d) -> out.put(key, d.value.getBytes(StandardCharsets.UTF_8)));
+        pushed.snapshot().forEach((key, p) -> {
+            boolean inPath = find.path == null || find.path.isEmpty() || key.startsWith(find.path);
+            if (inPath && (name == null || name.matches(key))) {
+                out.put(key, p.value().clone());
+            }
+        });
         return out;
     }
 
@@ -110,6 +132,12 @@ final class FakeSecretsClient implements SecretsClient {
     }
 
     private byte[] lookup(ExternalSecretDataRemoteRef ref) {
+        if (ref.version == null || ref.version.isEmpty()) {
+            byte[] value = pushed.value(ref.key);
+            if (value != null) {
+                return value;
+            }
+        }
         String value = byKeyAndVersion.get(mapKey(ref.key, ref.version));
         if (value == null) {
             String v = ref.version == null || ref.version.isEmpty() ? "" : " version \"" + ref.version + "\"";

@@ -45,6 +45,11 @@ final class KubernetesSecretsClient implements SecretsClient {
     }
 
     @Override
+    public java.util.Optional<dev.coffer.provider.SecretsPusher> pusher() {
+        return java.util.Optional.of(new KubernetesPusher(client, namespace, serverUrl));
+    }
+
+    @Override
     public String providerName() {
         return "kubernetes";
     }

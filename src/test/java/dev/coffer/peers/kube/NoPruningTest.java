@@ -35,11 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoPruningTest {
 
     static final String NS = "maximal";
-    static final Map<String, Class<? extends HasMetadata>> CLASSES = Map.of(
-            "ExternalSecret", ExternalSecret.class, "SecretStore", SecretStore.class,
-            "ClusterSecretStore", ClusterSecretStore.class, "SealedSecret", SealedSecret.class,
-            "Password", Password.class, "UUID", UUID.class, "VaultDynamicSecret", VaultDynamicSecret.class,
-            "ClusterGenerator", ClusterGenerator.class);
+    static final Map<String, Class<? extends HasMetadata>> CLASSES = Map.ofEntries(
+            Map.entry("ExternalSecret", ExternalSecret.class), Map.entry("SecretStore", SecretStore.class),
+            Map.entry("ClusterSecretStore", ClusterSecretStore.class), Map.entry("SealedSecret", SealedSecret.class),
+            Map.entry("Password", Password.class), Map.entry("UUID", UUID.class),
+            Map.entry("VaultDynamicSecret", VaultDynamicSecret.class), Map.entry("ClusterGenerator", ClusterGenerator.class),
+            Map.entry("ClusterExternalSecret", dev.coffer.api.externalsecrets.v1.ClusterExternalSecret.class),
+            Map.entry("PushSecret", dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class),
+            Map.entry("ClusterPushSecret", dev.coffer.api.externalsecrets.v1alpha1.ClusterPushSecret.class));
 
     static KubeApiServerPeer peer;
     static RawApi api;
