@@ -80,9 +80,13 @@ public final class RolloutFixtures {
         return client.resource(secret).create();
     }
 
-    /** Replaces the Secret's data with these string values. */
+    /**
+     * Replaces the Secret's data with these string values. (stringData is dropped: the real API
+     * server never stores it, the CRUD mock server keeps it as sent.)
+     */
     public static void setData(KubernetesClient client, String ns, String name, Map<String, String> plain) {
         client.secrets().inNamespace(ns).withName(name).edit(s -> {
+            s.setStringData(null);
             s.setData(plain.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                     e -> Base64.getEncoder().encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8)))));
             return s;
