@@ -76,6 +76,12 @@ public abstract class RolloutScenarios {
         await().untilAsserted(() -> assertThat(w.pending()).isEqualTo(n));
     }
 
+    /** Waits until {@code pending} workloads wait, then ends the window: {@code restarted} of them restart. */
+    private void expectRestarts(RolloutWatcher w, int pending, int restarted) {
+        awaitPending(w, pending);
+        assertThat(afterWindow(w)).isEqualTo(restarted);
+    }
+
     private int afterWindow(RolloutWatcher w) {
         clock.advance(WINDOW);
         return w.tick();
@@ -87,6 +93,12 @@ public abstract class RolloutScenarios {
         }
     }
 
+    /** Secrets db and tls, and Deployment web restarting for both (auto). */
+    private void webIn(String ns) {
+        secrets(ns, "db", "tls");
+        create("Deployment", ns, "web", AUTO, "db", "tls");
+    }
+
     private void create(String kind, String ns, String name, String annotations, String envSecret, String volumeSecret) {
         client().resource(workload(kind, ns, name, annotations, envSecret, volumeSecret)).create();
     }
@@ -94,8 +106,7 @@ public abstract class RolloutScenarios {
     @Test
     void autoRestartsForAReferencedSecretWhenTheWindowEnds() {
         String ns = newNamespace();
-        secrets(ns, "db", "tls");
-        create("Deployment", ns, "web", AUTO, "db", "tls");
+        webIn(ns);
         create("Deployment", ns, "plain", "{}", "db", "tls");
         RolloutWatcher w = watch(ns);
 
@@ -119,16 +130,14 @@ public abstract class RolloutScenarios {
     @Test
     void severalSecretsChangingInTheWindowGiveOneRollout() {
         String ns = newNamespace();
-        secrets(ns, "db", "tls");
-        create("Deployment", ns, "web", AUTO, "db", "tls");
+        webIn(ns);
         // Restarts for tls only: once it is pending, the db event before it has been handled too.
         create("Deployment", ns, "barrier", "{secret.reloader.stakater.com/reload: tls}", "db", "tls");
         RolloutWatcher w = watch(ns);
 
         setData(client(), ns, "db", Map.of("password", "rotated"));
         setData(client(), ns, "tls", Map.of("password", "rotated"));
-        awaitPending(w, 2);
-        assertThat(afterWindow(w)).isEqualTo(2);
+        expectRestarts(w, 2, 2);
         assertThat(restartEvents(client(), ns, "web")).singleElement()
                 .satisfies(e -> assertThat(e.getMessage()).isEqualTo("Restarted: Secrets db, tls changed"));
         assertThat(restartEvents(client(), ns, "barrier")).singleElement()
@@ -151,13 +160,11 @@ public abstract class RolloutScenarios {
         });
         setData(client(), ns, "db", Map.of("password", "initial-db"));
         setData(client(), ns, "marker", Map.of("password", "changed"));
-        awaitPending(w, 1);
-        assertThat(afterWindow(w)).isEqualTo(1);
+        expectRestarts(w, 1, 1);
         assertThat(hashOf(client(), Deployment.class, ns, "web")).isNull();
 
         setData(client(), ns, "db", Map.of("password", "rotated"));
-        awaitPending(w, 1);
-        assertThat(afterWindow(w)).isEqualTo(1);
+        expectRestarts(w, 1, 1);
         String hash = hashOf(client(), Deployment.class, ns, "web");
         assertThat(hash).isNotNull();
 
@@ -165,8 +172,7 @@ public abstract class RolloutScenarios {
         // barrier): equal, no rollout.
         w.close();
         RolloutWatcher again = watch(ns);
-        awaitPending(again, 2);
-        assertThat(afterWindow(again)).isZero();
+        expectRestarts(again, 2, 0);
         assertThat(hashOf(client(), Deployment.class, ns, "web")).isEqualTo(hash);
         assertThat(restartEvents(client(), ns, "web")).hasSize(1);
 
@@ -174,8 +180,7 @@ public abstract class RolloutScenarios {
         again.close();
         setData(client(), ns, "tls", Map.of("password", "rotated-while-away"));
         RolloutWatcher third = watch(ns);
-        awaitPending(third, 2);
-        assertThat(afterWindow(third)).isEqualTo(1);
+        expectRestarts(third, 2, 1);
         assertThat(hashOf(client(), Deployment.class, ns, "web")).isNotEqualTo(hash);
         assertThat(restartEvents(client(), ns, "web")).extracting(Event::getMessage)
                 .contains("Restarted: the Secrets it restarts for (db, tls) changed while Coffer was not watching");
@@ -196,8 +201,7 @@ public abstract class RolloutScenarios {
         setData(client(), ns, "db", Map.of("password", "changed"));
         setData(client(), ns, "other", Map.of("password", "changed"));
         setData(client(), ns, "tls", Map.of("password", "changed"));
-        awaitPending(w, 2);
-        assertThat(afterWindow(w)).isEqualTo(2);
+        expectRestarts(w, 2, 2);
         assertThat(restartEvents(client(), ns, "named")).extracting(Event::getMessage)
                 .containsExactly("Restarted: Secret other changed");
         assertThat(restartEvents(client(), ns, "search")).extracting(Event::getMessage)
@@ -214,8 +218,7 @@ public abstract class RolloutScenarios {
         RolloutWatcher w = watch(ns);
 
         setData(client(), ns, "tls", Map.of("password", "rotated"));
-        awaitPending(w, 2);
-        assertThat(afterWindow(w)).isEqualTo(2);
+        expectRestarts(w, 2, 2);
         assertThat(hashOf(client(), StatefulSet.class, ns, "store")).isNotNull();
         assertThat(hashOf(client(), DaemonSet.class, ns, "agent")).isNotNull();
         assertThat(restartEvents(client(), ns, "store")).singleElement()
@@ -227,15 +230,13 @@ public abstract class RolloutScenarios {
         String watched = newNamespace();
         String other = newNamespace();
         for (String ns : List.of(watched, other)) {
-            secrets(ns, "db", "tls");
-            create("Deployment", ns, "web", AUTO, "db", "tls");
+            webIn(ns);
         }
         RolloutWatcher w = watch(watched);
 
         setData(client(), other, "db", Map.of("password", "rotated"));
         setData(client(), watched, "db", Map.of("password", "rotated"));
-        awaitPending(w, 1);
-        assertThat(afterWindow(w)).isEqualTo(1);
+        expectRestarts(w, 1, 1);
         assertThat(hashOf(client(), Deployment.class, watched, "web")).isNotNull();
         assertThat(hashOf(client(), Deployment.class, other, "web")).isNull();
     }
@@ -243,14 +244,12 @@ public abstract class RolloutScenarios {
     @Test
     void aStandbyKeepsWhatIsPendingAndActsOnceItLeads() {
         String ns = newNamespace();
-        secrets(ns, "db", "tls");
-        create("Deployment", ns, "web", AUTO, "db", "tls");
+        webIn(ns);
         leading.set(false);
         RolloutWatcher w = watch(ns);
 
         setData(client(), ns, "db", Map.of("password", "rotated"));
-        awaitPending(w, 1);
-        assertThat(afterWindow(w)).isZero();
+        expectRestarts(w, 1, 0);
         assertThat(hashOf(client(), Deployment.class, ns, "web")).isNull();
         assertThat(w.pending()).isEqualTo(1);
 
