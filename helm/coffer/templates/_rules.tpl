@@ -120,3 +120,18 @@ that a new or relabelled one is served at once. */}}
   resources: ["leases"]
   verbs: ["get", "create", "update", "patch"]
 {{- end -}}
+
+{{/* Rollout restarts (rollouts.enabled): cluster-wide, or per namespace of rollouts.namespaces / watchNamespaces. */}}
+{{- define "coffer.rules.rollouts" -}}
+# patch: the pod-template hash annotation (the restart); the workloads are read from watches.
+- apiGroups: ["apps"]
+  resources: ["deployments", "statefulsets", "daemonsets"]
+  verbs: ["list", "watch", "patch"]
+# Secret events (the cache keeps metadata only); get: the data of a workload's Secrets, when it is evaluated.
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "list", "watch"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create"]
+{{- end -}}

@@ -2,6 +2,7 @@ package dev.coffer.config;
 
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -32,12 +33,15 @@ public class LeaderElection {
             @ConfigProperty(name = "coffer.leader-election.identity") Optional<String> identity,
             @ConfigProperty(name = "coffer.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
             @ConfigProperty(name = "coffer.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
-            @ConfigProperty(name = "coffer.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod) {
+            @ConfigProperty(name = "coffer.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod,
+            Leadership leadership) {
         if (!enabled) {
             return null;
         }
+        leadership.electionEnabled();
         return configuration(leaseName, leaseNamespace.orElse(null), identity.orElse(null),
-                new Timing(leaseDuration, renewDeadline, retryPeriod), true);
+                new Timing(leaseDuration, renewDeadline, retryPeriod), true,
+                new LeaderCallbacks(leadership::started, leadership::stopped, identityOfLeader -> { }));
     }
 
     /** The Lease's timing: how long a holder keeps it, how long it tries to renew, how often candidates retry. */
@@ -52,6 +56,12 @@ public class LeaderElection {
      */
     public static LeaderElectionConfiguration configuration(String leaseName, String leaseNamespace, String identity,
                                                             Timing timing, boolean exitOnStopLeading) {
+        return configuration(leaseName, leaseNamespace, identity, timing, exitOnStopLeading, null);
+    }
+
+    /** As above, and {@code callbacks} (JOSDK calls them besides its own) tell {@link Leadership} when this instance leads. */
+    static LeaderElectionConfiguration configuration(String leaseName, String leaseNamespace, String identity,
+                                                     Timing timing, boolean exitOnStopLeading, LeaderCallbacks callbacks) {
         var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
                 .withLeaseDuration(timing.leaseDuration())
                 .withRenewDeadline(timing.renewDeadline())
@@ -61,6 +71,9 @@ public class LeaderElection {
         }
         if (identity != null && !identity.isBlank()) {
             builder.withIdentity(identity);
+        }
+        if (callbacks != null) {
+            builder.withLeaderCallbacks(callbacks);
         }
         // JOSDK only lets tests turn the exit off, through buildForTest.
         return exitOnStopLeading ? builder.build() : builder.buildForTest(false);
