@@ -27,4 +27,9 @@ final class RetryBackoff {
     void reset(String key) {
         failures.remove(key);
     }
+
+    /** How many ExternalSecrets are backing off now. */
+    int size() {
+        return failures.size();
+    }
 }

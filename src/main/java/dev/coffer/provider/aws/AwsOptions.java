@@ -32,7 +32,7 @@ public record AwsOptions(Function<String, String> env, Duration shareWindow, boo
     /** What the operator and the render command use. */
     public static AwsOptions defaults() {
         return new AwsOptions(System::getenv,
-                SharedCalls.windowFromProperty(SHARE_WINDOW_PROPERTY, DEFAULT_SHARE_WINDOW), true, Metrics.globalRegistry,
+                SharedCalls.windowFromConfig(SHARE_WINDOW_PROPERTY, DEFAULT_SHARE_WINDOW), true, Metrics.globalRegistry,
                 AwsRetryStrategy::adaptiveRetryStrategy);
     }
 
