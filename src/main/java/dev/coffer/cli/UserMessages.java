@@ -12,6 +12,7 @@ final class UserMessages {
             cur = cur.getCause();
         }
         String msg = cur.getMessage();
-        return msg == null || msg.isBlank() ? cur.getClass().getSimpleName() : msg;
+        // One line: a library's further lines are source excerpts and locations, not for users.
+        return msg == null || msg.isBlank() ? cur.getClass().getSimpleName() : msg.strip().lines().findFirst().orElse(msg);
     }
 }

@@ -34,6 +34,14 @@ public final class SealingMetrics {
         registry.counter("sealed_secrets_controller_unseal_errors_total", "reason", reason, "namespace", namespace).increment();
     }
 
+    /** Drops the condition series of a deleted SealedSecret. */
+    public void forget(String namespace, String name) {
+        if (conditions.remove(namespace + "/" + name) != null) {
+            registry.find("sealed_secrets_controller_condition_info").tags("name", name, "namespace", namespace)
+                    .gauges().forEach(registry::remove);
+        }
+    }
+
     public void synced(String namespace, String name, boolean synced) {
         conditions.computeIfAbsent(namespace + "/" + name, k -> registry.gauge("sealed_secrets_controller_condition_info",
                 Tags.of("name", name, "namespace", namespace, "condition", "Synced"), new AtomicInteger()))

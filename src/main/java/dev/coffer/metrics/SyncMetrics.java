@@ -49,7 +49,7 @@ public final class SyncMetrics {
                 Tags.of("name", name, "namespace", namespace, "condition", "Ready", "status", status), new AtomicInteger()));
     }
 
-    /** Drops the gauges of a deleted ExternalSecret. */
+    /** Drops every series of a deleted ExternalSecret (upstream deletes them too). */
     public void forget(String namespace, String name) {
         for (String status : new String[] {"True", "False"}) {
             AtomicInteger g = conditionGauges.remove(namespace + "/" + name + "/" + status);
@@ -58,6 +58,9 @@ public final class SyncMetrics {
                         .gauges().forEach(registry::remove);
             }
         }
-        EsoMeters.remove(registry, "externalsecret_reconcile_duration", Tags.of("name", name, "namespace", namespace));
+        Tags self = Tags.of("name", name, "namespace", namespace);
+        EsoMeters.remove(registry, "externalsecret_reconcile_duration", self);
+        EsoMeters.remove(registry, "externalsecret_sync_calls_error", self);
+        registry.find("externalsecret_sync_calls_total").tags(self).meters().forEach(registry::remove);
     }
 }

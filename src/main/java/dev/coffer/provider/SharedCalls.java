@@ -1,5 +1,7 @@
 package dev.coffer.provider;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -67,9 +69,13 @@ public final class SharedCalls {
         }
     }
 
-    /** A share window from a system property in milliseconds; the default when unset or not a number. */
-    public static Duration windowFromProperty(String property, Duration fallback) {
-        String raw = System.getProperty(property);
+    /**
+     * A share window in milliseconds from configuration: the Quarkus key (application.properties,
+     * {@code -Dcoffer.aws.share-window-ms}) or its environment variable
+     * ({@code COFFER_AWS_SHARE_WINDOW_MS}); the default when unset or not a number.
+     */
+    public static Duration windowFromConfig(String property, Duration fallback) {
+        String raw = ConfigProvider.getConfig().getOptionalValue(property, String.class).orElse(null);
         if (raw == null || raw.isBlank()) {
             return fallback;
         }

@@ -49,19 +49,34 @@ public final class ClientCache implements AutoCloseable {
         return built;
     }
 
-    /** Closes every client of a store (on delete). */
+    /** Closes every client of a store (on delete); a Vault client revokes its token as it closes. */
     public void evict(StoreIdentity store) {
-        clients.keySet().removeIf(k -> {
-            if (k.store().equals(store)) {
-                closeQuietly(clients.get(k));
-                return true;
+        evictIf(k -> k.store().equals(store));
+    }
+
+    /**
+     * Closes a store's clients built for a generation before {@code generation}: the spec they
+     * were built from is gone, even when the new one never gets as far as building a client.
+     */
+    public void evictBefore(StoreIdentity store, long generation) {
+        evictIf(k -> k.store().equals(store) && k.generation() < generation);
+    }
+
+    private void evictIf(java.util.function.Predicate<Key> which) {
+        for (Key k : clients.keySet()) {
+            if (which.test(k)) {
+                closeQuietly(clients.remove(k));
             }
-            return false;
-        });
+        }
     }
 
     public int size() {
         return clients.size();
+    }
+
+    /** Clients of the stores in one namespace (ClusterSecretStores have none). */
+    public int size(String namespace) {
+        return (int) clients.keySet().stream().filter(k -> namespace.equals(k.store().namespace())).count();
     }
 
     @Override

@@ -3,14 +3,19 @@ package dev.coffer.store;
 import dev.coffer.api.externalsecrets.v1.ClusterSecretStore;
 import dev.coffer.api.externalsecrets.v1.SecretStoreStatus;
 import dev.coffer.provider.StoreIdentity;
+import dev.coffer.kube.DeletionEventSource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
+import java.util.List;
+
 /**
  * Validates ClusterSecretStores and keeps their Ready condition current. A store's cached clients
- * are replaced when its generation changes (see {@link ClientCache}).
+ * are replaced when its generation changes and closed when it is deleted (see {@link ClientCache}).
  */
 @ControllerConfiguration(name = "clustersecretstore")
 public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretStore> {
@@ -19,6 +24,13 @@ public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretSto
 
     public ClusterSecretStoreReconciler(StoreReconciliation reconciliation) {
         this.reconciliation = reconciliation;
+    }
+
+    /** A deleted store's clients close (no finalizer: upstream puts none on stores). */
+    @Override
+    public List<EventSource<?, ClusterSecretStore>> prepareEventSources(EventSourceContext<ClusterSecretStore> context) {
+        return List.of(new DeletionEventSource<>(ClusterSecretStore.class, context.getClient(), context.getControllerConfiguration(),
+                store -> reconciliation.forget(identity(store))));
     }
 
     @Override

@@ -80,6 +80,12 @@ public final class StoreReconciliation {
         return true;
     }
 
+    /** A store was deleted: nothing of it is kept (its clients close, Vault tokens are revoked). */
+    public void forget(StoreIdentity id) {
+        validator.forget(id);
+        LOG.debugf("%s deleted: its clients are closed", id);
+    }
+
     /** How long until the next validation: spec.refreshInterval (seconds or a Go duration), else the default. */
     public Duration revalidation(SecretStoreSpec spec) {
         IntOrString interval = spec == null ? null : spec.refreshInterval;

@@ -6,6 +6,9 @@ import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
+import dev.coffer.provider.StoreIdentity;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 
@@ -31,6 +34,8 @@ public final class StoreValidator {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(StoreValidator.class);
+
     private final ProviderRegistry registry;
     private final ClientCache cache;
 
@@ -39,7 +44,23 @@ public final class StoreValidator {
         this.cache = cache;
     }
 
+    /** Every failure ends in a Result (so in a condition), never in an exception. */
     public Result validate(StoreContext ctx) {
+        cache.evictBefore(ctx.identity(), ctx.generation());
+        try {
+            return check(ctx);
+        } catch (KubernetesClientException e) {
+            // the only API calls here read what the store references (credential Secrets, CA ConfigMaps)
+            return new Result(false, "ValidationFailed", "could not read what the store references (credentials, CA): "
+                    + "Kubernetes API error (HTTP " + e.getCode() + ")");
+        } catch (RuntimeException e) {
+            LOG.warnf("validating %s failed unexpectedly: %s", ctx.identity(), e.getClass().getName());
+            return new Result(false, "ValidationFailed", "internal error (" + e.getClass().getSimpleName()
+                    + ") while validating the store; see the operator log");
+        }
+    }
+
+    private Result check(StoreContext ctx) {
         Provider provider;
         try {
             provider = registry.forBlock(ctx.spec().provider);
@@ -63,6 +84,11 @@ public final class StoreValidator {
             return new Result(false, reason, e.getMessage());
         }
         return new Result(true, "Valid", "store validated", client.pusher().isPresent() ? Result.READ_WRITE : Result.READ_ONLY);
+    }
+
+    /** A deleted store: its clients are closed (Vault tokens revoked). */
+    public void forget(StoreIdentity store) {
+        cache.evict(store);
     }
 
     private static boolean resolvesPerNamespace(List<SecretKeySelector> refs) {

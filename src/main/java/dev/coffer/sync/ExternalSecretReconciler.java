@@ -170,11 +170,16 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         Optional<Duration> maintenance = generated.rotates() ? Optional.empty() : decision.requeueAfter();
         String previousRefresh = es.getStatus() == null ? null : es.getStatus().refreshTime;
         try {
-            Map<String, byte[]> data = engine.fetch(es, stores, generated, where -> events.normal(es,
+            ClientSource storeClients = ref -> KubeOperationFailure.during("reading the store or its credentials",
+                    () -> stores.clientFor(ref));
+            Map<String, byte[]> data = engine.fetch(es, storeClients, generated, where -> events.normal(es,
                     "MissingProviderSecret", "secret does not exist at provider using " + where));
-            Secret live = cached.isPresent() ? cached.get() : client.secrets().inNamespace(ns).withName(Policies.targetName(es)).get();
-            Outcome outcome = data.isEmpty() && asksTheProvider(es) && Policies.deletion(es.getSpec()) != DeletionPolicy.Merge
-                    ? nothingLeft(es, live) : write(es, context, data, live);
+            String target = ns + "/" + Policies.targetName(es);
+            Secret live = cached.isPresent() ? cached.get() : KubeOperationFailure.during("reading the target Secret " + target,
+                    () -> client.secrets().inNamespace(ns).withName(Policies.targetName(es)).get());
+            Outcome outcome = KubeOperationFailure.during("writing the Secret " + target,
+                    () -> data.isEmpty() && asksTheProvider(es) && Policies.deletion(es.getSpec()) != DeletionPolicy.Merge
+                            ? nothingLeft(es, live) : write(es, context, data, live));
             status(es).generatorState = generated.commit(); // Coffer extension; read by the requeue below
             UpdateControl<ExternalSecret> done = done(es, outcome);
             if (maintenance.isEmpty()) {
@@ -298,9 +303,15 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         return control;
     }
 
+    /** How many ExternalSecrets are backing off after a failure (a deleted one never stays). */
+    int backingOff() {
+        return backoff.size();
+    }
+
     @Override
     public DeleteControl cleanup(ExternalSecret es, Context<ExternalSecret> context) {
         metrics.forget(es.getMetadata().getNamespace(), es.getMetadata().getName());
+        backoff.reset(es.getMetadata().getNamespace() + "/" + es.getMetadata().getName());
         generators.revokeLeases(es); // generator leases end with their ExternalSecret
         if (es.getSpec() == null || Policies.deletion(es.getSpec()) != DeletionPolicy.Delete) {
             return DeleteControl.defaultDelete();

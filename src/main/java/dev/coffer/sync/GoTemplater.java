@@ -10,11 +10,13 @@ import dev.coffer.api.externalsecrets.v1.TemplateFrom;
 import dev.coffer.api.externalsecrets.v1.TemplateRef;
 import dev.coffer.api.externalsecrets.v1.TemplateRefItem;
 import dev.coffer.api.externalsecrets.v1.TemplateScope;
+import dev.coffer.redaction.ValueRedactor;
 import dev.coffer.template.TemplateException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,7 +25,7 @@ import java.util.TreeMap;
  * (their values decoded per {@code valuesDecodingStrategy}), then {@code template.data}, so
  * explicit template data wins; metadata labels and annotations are
  * templates too. Each template sees the provider data as {@code .key}. Errors carry the template
- * position and never a value.
+ * position; any fetched value they would quote is redacted, whatever its length.
  */
 public final class GoTemplater implements SecretTemplater {
 
@@ -33,7 +35,7 @@ public final class GoTemplater implements SecretTemplater {
 
     @Override
     public TemplatedSecret render(ExternalSecretTemplate template, Map<String, byte[]> data, TemplateSources sources) {
-        Map<String, Object> values = new TreeMap<>(data);
+        Data values = new Data(new TreeMap<>(data), ValueRedactor.of(data.values()));
         boolean rendersData = (template.data != null && !template.data.isEmpty())
                 || (template.templateFrom != null && !template.templateFrom.isEmpty());
         Map<String, byte[]> out = rendersData ? new LinkedHashMap<>() : new LinkedHashMap<>(data);
@@ -58,10 +60,11 @@ public final class GoTemplater implements SecretTemplater {
 
     @Override
     public String transformKey(String template, String key, String where) {
-        return new String(execute(where + ".transform", template, Map.of("value", key)), StandardCharsets.UTF_8);
+        Data values = new Data(Map.of("value", key), ValueRedactor.of(List.of()));
+        return new String(execute(where + ".transform", template, values), StandardCharsets.UTF_8);
     }
 
-    private void applyTemplateFrom(TemplateFrom from, String where, Map<String, Object> values, TemplateSources sources,
+    private void applyTemplateFrom(TemplateFrom from, String where, Data values, TemplateSources sources,
                                    Map<String, byte[]> data, Map<String, String> labels, Map<String, String> annotations) {
         String target = from.target == null || from.target.isEmpty() ? "Data" : from.target;
         if (!target.equals("Data") && !target.equals("Annotations") && !target.equals("Labels")) {
@@ -96,7 +99,7 @@ public final class GoTemplater implements SecretTemplater {
     }
 
     private void renderItems(TemplateRef ref, String where, java.util.function.Function<String, String> source,
-                             Map<String, Object> values, DecodingStrategy decoding, String target, Map<String, byte[]> data,
+                             Data values, DecodingStrategy decoding, String target, Map<String, byte[]> data,
                              Map<String, String> labels, Map<String, String> annotations) {
         if (ref.items == null) {
             return;
@@ -124,19 +127,23 @@ public final class GoTemplater implements SecretTemplater {
         });
     }
 
-    private void renderStrings(Map<String, String> templates, String prefix, Map<String, Object> values, Map<String, String> out) {
+    private void renderStrings(Map<String, String> templates, String prefix, Data values, Map<String, String> out) {
         if (templates == null) {
             return;
         }
         templates.forEach((k, v) -> out.put(k, new String(execute(prefix + k, v, values), StandardCharsets.UTF_8)));
     }
 
-    private byte[] execute(String name, String text, Object values) {
+    private byte[] execute(String name, String text, Data values) {
         try {
-            return cache.get(name, text).executeBytes(values);
+            return cache.get(name, text).executeBytes(values.values());
         } catch (TemplateException e) {
-            throw new InvalidSpecException("template error: " + e.getMessage());
+            throw new InvalidSpecException("template error: " + values.redactor().redact(e.getMessage(), e.detail()));
         }
+    }
+
+    /** What templates see, and the redactor that keeps it out of their errors. */
+    private record Data(Map<String, Object> values, ValueRedactor redactor) {
     }
 
     /** The rendered text of a KeysAndValues or literal template: a YAML map of keys to values. */

@@ -27,4 +27,9 @@ public final class RetryBackoff {
     public void reset(String key) {
         failures.remove(key);
     }
+
+    /** How many ExternalSecrets are backing off now. */
+    int size() {
+        return failures.size();
+    }
 }

@@ -62,12 +62,14 @@ public final class SyncEngine {
         Map<String, Map<String, byte[]>> secrets = new HashMap<>();
         for (TemplateFrom from : template.templateFrom) {
             if (from.configMap != null && !configMaps.containsKey(from.configMap.name)) {
-                var cm = kube.configMap(ns, from.configMap.name).orElseThrow(() -> new InvalidSpecException(
+                var cm = KubeOperationFailure.during("reading templateFrom ConfigMap " + ns + "/" + from.configMap.name,
+                        () -> kube.configMap(ns, from.configMap.name)).orElseThrow(() -> new InvalidSpecException(
                         "templateFrom ConfigMap \"" + from.configMap.name + "\" not found in namespace " + ns));
                 configMaps.put(from.configMap.name, cm.getData() == null ? Map.of() : cm.getData());
             }
             if (from.secret != null && !secrets.containsKey(from.secret.name)) {
-                Secret s = kube.secret(ns, from.secret.name).orElseThrow(() -> new InvalidSpecException(
+                Secret s = KubeOperationFailure.during("reading templateFrom Secret " + ns + "/" + from.secret.name,
+                        () -> kube.secret(ns, from.secret.name)).orElseThrow(() -> new InvalidSpecException(
                         "templateFrom Secret \"" + from.secret.name + "\" not found in namespace " + ns));
                 Map<String, byte[]> decoded = new LinkedHashMap<>();
                 if (s.getData() != null) {

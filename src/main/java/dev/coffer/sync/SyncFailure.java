@@ -39,8 +39,12 @@ public record SyncFailure(String reason, String message, boolean retryable, bool
             };
             return new SyncFailure(REASON_ERROR, prefix + p.getMessage(), p.kind() != ProviderException.Kind.INVALID_CONFIG);
         }
+        if (e instanceof KubeOperationFailure op) {
+            return new SyncFailure(REASON_ERROR, op.getMessage(), true);
+        }
         if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException k) {
-            return new SyncFailure(REASON_ERROR, "Kubernetes API error (HTTP " + k.getCode() + ") while writing the Secret", true);
+            // a call no step named: say what failed, not a guess at which call it was
+            return new SyncFailure(REASON_ERROR, "Kubernetes API error (HTTP " + k.getCode() + ")", true);
         }
         // Unknown errors may carry arbitrary text; show only their type.
         return new SyncFailure(REASON_ERROR, "internal error (" + e.getClass().getSimpleName() + "); see the operator log", true, true);
@@ -49,7 +53,8 @@ public record SyncFailure(String reason, String message, boolean retryable, bool
     /** The first error in the cause chain that this class knows how to describe, else the error itself. */
     private static Throwable unwrap(Throwable e) {
         for (Throwable cur = e; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
-            if (cur instanceof InvalidSpecException || cur instanceof StoreNotUsableException || cur instanceof ProviderException
+            if (cur instanceof KubeOperationFailure || cur instanceof InvalidSpecException || cur instanceof StoreNotUsableException
+                    || cur instanceof ProviderException
                     || cur instanceof io.fabric8.kubernetes.client.KubernetesClientException) {
                 return cur;
             }

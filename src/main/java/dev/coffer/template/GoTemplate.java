@@ -107,7 +107,7 @@ public final class GoTemplate {
         try {
             return Executor.execute(trees, templateName, functions, data, missingKey == MissingKey.ERROR);
         } catch (ExecError e) {
-            throw new TemplateException(e.getMessage(), e.position());
+            throw new TemplateException(e.getMessage(), e.detail(), e.position());
         }
     }
 }

@@ -45,4 +45,19 @@ class SharedCallsTest {
         })).hasMessage("first");
         assertThat(shared.<String>get("k", this::load)).isEqualTo("v1");
     }
+
+    /** Issue #14: the share window is a Quarkus config key (also settable as COFFER_AWS_SHARE_WINDOW_MS), not a raw property. */
+    @Test
+    void theShareWindowComesFromConfiguration() {
+        String key = "coffer.test-only.share-window-ms";
+        java.time.Duration fallback = java.time.Duration.ofMillis(400);
+        org.assertj.core.api.Assertions.assertThat(SharedCalls.windowFromConfig(key, fallback)).isEqualTo(fallback);
+        System.setProperty(key, "250");
+        try {
+            org.assertj.core.api.Assertions.assertThat(SharedCalls.windowFromConfig(key, fallback))
+                    .isEqualTo(java.time.Duration.ofMillis(250));
+        } finally {
+            System.clearProperty(key);
+        }
+    }
 }

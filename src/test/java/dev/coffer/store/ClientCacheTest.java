@@ -206,4 +206,30 @@ class ClientCacheTest {
         assertThat(a.closed).isTrue();
         assertThat(cache.size()).isZero();
     }
+
+    /** Issue #14, defect 2: a new generation whose spec is invalid builds no client, yet the old one closes. */
+    @Test
+    void aNewGenerationThatFailsValidationStillClosesTheOldClient() {
+        ClientCache cache = new ClientCache();
+        CountingProvider p = new CountingProvider(false, null);
+        StoreValidator validator = new StoreValidator(dev.coffer.provider.ProviderRegistry.standard(), cache);
+        CountingClient g1 = (CountingClient) cache.get(ctx(store, 1, "team-a"), p);
+        StoreValidator.Result invalid = validator.validate(ctx(store, 2, "team-a")); // no provider block at all
+        assertThat(invalid.ready()).isFalse();
+        assertThat(g1.closed).isTrue();
+        assertThat(cache.size("team-a")).isZero();
+    }
+
+    @Test
+    void forgettingADeletedStoreClosesAllItsClientsAndNoOtherStoresClients() {
+        ClientCache cache = new ClientCache();
+        CountingProvider p = new CountingProvider(false, null);
+        StoreIdentity other = new StoreIdentity(StoreIdentity.SECRET_STORE, "team-a", "other");
+        CountingClient mine = (CountingClient) cache.get(ctx(store, 1, "team-a"), p);
+        CountingClient theirs = (CountingClient) cache.get(ctx(other, 1, "team-a"), p);
+        new StoreValidator(dev.coffer.provider.ProviderRegistry.standard(), cache).forget(store);
+        assertThat(mine.closed).isTrue();
+        assertThat(theirs.closed).isFalse();
+        assertThat(cache.size()).isEqualTo(1);
+    }
 }

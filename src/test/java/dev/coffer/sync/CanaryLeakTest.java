@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A canary secret value goes through a successful sync and through failures that touch the
- * value (a property of a non-JSON value, a bad base64 value, a NUL byte): it must appear in no
+ * value (a property of a non-JSON value, a bad base64 value, a NUL byte, a template's {@code fail}
+ * and a JSON parse in {@code templateFrom}, an extract of a non-JSON value): it must appear in no
  * log line (at any level, stack traces included), event, or status.
  */
 @QuarkusTest
@@ -59,12 +60,38 @@ class CanaryLeakTest extends OperatorTest {
                           key: nul
                           nullBytePolicy: Fail
                     """);
+            createExternalSecret(ns, "template", """
+                      target:
+                        template:
+                          data: {x: '{{ fail .value }}'}
+                      data:
+                      - secretKey: value
+                        remoteRef:
+                          key: plain
+                    """);
+            createExternalSecret(ns, "templatefrom", """
+                      target:
+                        template:
+                          templateFrom: [{literal: '{{ .value | mustFromJson }}'}]
+                      data:
+                      - secretKey: value
+                        remoteRef:
+                          key: plain
+                    """);
+            createExternalSecret(ns, "extract", """
+                      dataFrom:
+                      - extract:
+                          key: plain
+                    """);
             Await.synced(client, ns, "ok");
+            Await.failing(client, ns, "template", "error calling fail");
+            Await.failing(client, ns, "templatefrom", "error calling mustFromJson");
+            Await.failing(client, ns, "extract", "is not valid JSON");
             Await.failing(client, ns, "property", "is not valid JSON");
             Await.failing(client, ns, "decoding", "is not valid Base64");
             Await.failing(client, ns, "nulbyte", "contains null bytes");
 
-            for (String name : new String[] {"ok", "property", "decoding", "nulbyte"}) {
+            for (String name : new String[] {"ok", "property", "decoding", "nulbyte", "template", "templatefrom", "extract"}) {
                 ExternalSecret es = get(ns, name);
                 assertThat(Serialization.asJson(es.getStatus())).doesNotContain(CANARY);
             }

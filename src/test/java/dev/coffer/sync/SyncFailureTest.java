@@ -90,4 +90,17 @@ class SyncFailureTest {
         assertThat(SyncFailure.of(new CompletionException("canary-s3cr3t", new IllegalStateException("canary-2"))).message())
                 .doesNotContain("canary");
     }
+
+    /** Issue #14, defect 4: the condition names the call that failed, not always "writing the Secret". */
+    @Test
+    void aFailedKubernetesCallIsNamedByItsOperation() {
+        KubernetesClientException forbidden = new KubernetesClientException("forbidden canary-s3cr3t", 403, null);
+        assertThat(SyncFailure.of(new KubeOperationFailure("reading templateFrom Secret ns/tpl", forbidden)).message())
+                .isEqualTo("Kubernetes API error (HTTP 403) while reading templateFrom Secret ns/tpl");
+        assertThat(SyncFailure.of(new IllegalStateException("wrapped",
+                new KubeOperationFailure("reading the store or its credentials", forbidden))).message())
+                .endsWith("while reading the store or its credentials");
+        assertThat(SyncFailure.of(forbidden).message()).isEqualTo("Kubernetes API error (HTTP 403)").doesNotContain("writing");
+        assertThat(KubeOperationFailure.during("writing the Secret ns/s", () -> "ok")).isEqualTo("ok");
+    }
 }

@@ -114,7 +114,7 @@ public final class AwsProviderImpl implements Provider {
         AwsCredentialChain credentials = null;
         try {
             credentials = new AwsCredentialChain(store, clients);
-            SharedCalls shared = new SharedCalls(options.shareCalls(), options.shareWindow());
+            SharedCalls shared = new SharedCalls(options.shareCalls(), options.shareWindow(), options.shareClock());
             return block.service == AwsServiceType.ParameterStore
                     ? new ParameterStoreSecrets(block.prefix, block.region, shared, credentials, clients)
                     : new SecretsManagerSecrets(block.prefix, block.region, shared, credentials, clients, block.secretsManager);

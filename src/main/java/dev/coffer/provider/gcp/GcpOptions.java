@@ -40,7 +40,7 @@ public record GcpOptions(Function<String, String> settings, Duration shareWindow
     /** What the operator and the render command use. */
     public static GcpOptions defaults() {
         return new GcpOptions(GcpOptions::systemSetting,
-                SharedCalls.windowFromProperty(SHARE_WINDOW_PROPERTY, DEFAULT_SHARE_WINDOW), true, Metrics.globalRegistry,
+                SharedCalls.windowFromConfig(SHARE_WINDOW_PROPERTY, DEFAULT_SHARE_WINDOW), true, Metrics.globalRegistry,
                 defaultRetry());
     }
 

@@ -1,5 +1,6 @@
 package dev.coffer.sealing.controller;
 
+import dev.coffer.redaction.ValueRedactor;
 import dev.coffer.sealing.SealingException;
 import dev.coffer.template.GoTemplate;
 import dev.coffer.template.TemplateException;
@@ -7,9 +8,7 @@ import dev.coffer.template.TemplateException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,36 +17,24 @@ import java.util.TreeMap;
  * against the decrypted values (strings, or bytes when not UTF-8), with Go's default
  * {@code missingkey} option as the Sealed Secrets controller runs it (a missing key renders
  * {@code <no value>}; ExternalSecrets differ: ESO uses {@code missingkey=error}). Error messages are the
- * engine's, with any decrypted value of 3 characters or more redacted from them.
+ * engine's, with every decrypted value redacted from them, whatever its length.
  */
 final class GoTemplateData implements TemplateData {
-
-    static final int REDACT_MIN_LENGTH = 3;
 
     @Override
     public Map<String, byte[]> render(Map<String, String> templates, Map<String, byte[]> values) throws SealingException {
         Map<String, Object> data = new LinkedHashMap<>();
         values.forEach((k, v) -> data.put(k, textOrBytes(v)));
+        ValueRedactor redactor = ValueRedactor.of(values.values());
         Map<String, byte[]> out = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(templates).entrySet()) {
             try {
                 out.put(entry.getKey(), GoTemplate.parse(entry.getKey(), entry.getValue()).executeBytes(data, GoTemplate.MissingKey.DEFAULT));
             } catch (TemplateException e) {
-                throw new SealingException("template.data[\"" + entry.getKey() + "\"]: " + redact(e.getMessage(), values));
+                throw new SealingException("template.data[\"" + entry.getKey() + "\"]: " + redactor.redact(e.getMessage(), e.detail()));
             }
         }
         return out;
-    }
-
-    static String redact(String message, Map<String, byte[]> values) {
-        String result = message == null ? "template failed" : message;
-        List<String> secrets = values.values().stream().map(v -> new String(v, StandardCharsets.UTF_8))
-                .filter(s -> s.length() >= REDACT_MIN_LENGTH)
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        for (String secret : secrets) {
-            result = result.replace(secret, "<redacted>");
-        }
-        return result;
     }
 
     private static Object textOrBytes(byte[] value) {

@@ -3,6 +3,7 @@ package dev.coffer.sealing.controller;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretCondition;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretStatus;
+import dev.coffer.kube.DeletionEventSource;
 import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingException;
@@ -55,8 +56,15 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
                 .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(SealedSecret.class))
                 .withItemStore(ownedSecrets)
                 .build();
+        // A deleted SealedSecret's key hint and metric series go (no finalizer: upstream has none;
+        // its Secret goes by the owner reference).
+        var deletions = new DeletionEventSource<>(SealedSecret.class, context.getClient(), context.getControllerConfiguration(),
+                gone -> {
+                    keys.forget(gone);
+                    metrics.forget(gone.getMetadata().getNamespace(), gone.getMetadata().getName());
+                });
         return List.of(new InformerEventSource<>(owned, context),
-                new KeyChangeEventSource(keys, context.getPrimaryCache()));
+                new KeyChangeEventSource(keys, context.getPrimaryCache()), deletions);
     }
 
     @Override

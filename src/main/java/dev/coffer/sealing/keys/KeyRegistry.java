@@ -122,6 +122,11 @@ public class KeyRegistry {
         lastKeyBySealedSecret.remove(idOf(sealedSecret));
     }
 
+    /** How many SealedSecrets have a remembered key (each is forgotten when it is deleted). */
+    public int remembered() {
+        return lastKeyBySealedSecret.size();
+    }
+
     private static String idOf(SealedSecret s) {
         return s.getMetadata().getNamespace() + "/" + s.getMetadata().getName();
     }

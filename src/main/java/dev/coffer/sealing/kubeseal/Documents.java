@@ -1,6 +1,7 @@
 package dev.coffer.sealing.kubeseal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -72,8 +73,27 @@ public final class Documents {
         return out;
     }
 
+    /**
+     * The document as a typed object. Jackson's own message can quote the offending value (a
+     * Secret's data), so a mismatch is reported by its field path alone.
+     */
     public static <T> T as(ObjectNode node, Class<T> type) {
-        return KUBE.convertValue(node, type);
+        try {
+            return KUBE.convertValue(node, type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a valid " + type.getSimpleName() + fieldPath(e.getCause()));
+        }
+    }
+
+    private static String fieldPath(Throwable cause) {
+        if (!(cause instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder(": wrong type at ");
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return path.toString();
     }
 
     public static <T> T readOne(String text, String source, Class<T> type) throws IOException {

@@ -6,10 +6,17 @@ import dev.coffer.template.parse.Position;
 public final class ExecError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final Position position;
+    private final String detail;
 
-    ExecError(String message, Position position) {
+    ExecError(String message, String detail, Position position) {
         super(message, null, false, false);
         this.position = position;
+        this.detail = detail;
+    }
+
+    /** The end of the message that was computed at run time (it may quote data); the rest names the template. */
+    public String detail() {
+        return detail;
     }
 
     public Position position() {

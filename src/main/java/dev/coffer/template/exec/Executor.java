@@ -59,12 +59,18 @@ public final class Executor {
 
     // ---- errors ------------------------------------------------------------------------------
 
+    /** An error whose message the engine composes from template text, names and types, never data. */
     private ExecError error(String message) {
+        return error(message, "");
+    }
+
+    /** An error whose {@code dataPart} may derive from data (callers redact it); {@code fixedPart} never does. */
+    private ExecError error(String fixedPart, String dataPart) {
         int pos = node.pos();
         String location = tree.source().location(pos);
         String msg = "template: " + location + ": executing " + GoQuote.quote(tree.name()) + " at <" + node + ">: "
-                + message;
-        return new ExecError(msg, new Position(tree.source().parseName(), tree.source().line(pos),
+                + fixedPart + dataPart;
+        return new ExecError(msg, dataPart, new Position(tree.source().parseName(), tree.source().line(pos),
                 tree.source().column(pos)));
     }
 
@@ -460,7 +466,7 @@ public final class Executor {
             throw e;
         } catch (FunctionException e) {
             at(callNode);
-            throw error("error calling " + name + ": " + e.getMessage());
+            throw error("error calling " + name + ": ", String.valueOf(e.getMessage()));
         } catch (ArithmeticException e) {
             at(callNode);
             throw error("error calling " + name + ": runtime error: integer divide by zero");

@@ -79,13 +79,16 @@ class AwsCallSharingTest {
     @Test
     void aValueServesLaterReadsWithinTheWindowOnly() throws Exception {
         t.aws.secretsManager().put("k", "first");
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
         try (SecretsClient c = t.client(AwsTestStores.block(AwsServiceType.SecretsManager),
-                t.options().withSharing(true, Duration.ofMillis(400)))) {
+                t.options().withSharing(true, Duration.ofMillis(400)).withShareClock(now::get))) {
             assertThat(new String(c.getSecret(ref("k")))).isEqualTo("first");
             t.aws.secretsManager().put("k", "second");
             assertThat(new String(c.getSecret(ref("k")))).isEqualTo("first");
             assertThat(t.aws.count("GetSecretValue")).isEqualTo(1);
-            Thread.sleep(500);
+            now.addAndGet(Duration.ofMillis(399).toNanos());
+            assertThat(new String(c.getSecret(ref("k")))).as("still inside the window").isEqualTo("first");
+            now.addAndGet(Duration.ofMillis(2).toNanos());
             assertThat(new String(c.getSecret(ref("k")))).isEqualTo("second");
             assertThat(t.aws.count("GetSecretValue")).isEqualTo(2);
         }

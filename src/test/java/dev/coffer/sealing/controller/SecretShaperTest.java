@@ -70,4 +70,24 @@ class SecretShaperTest {
                 .hasMessageStartingWith("template.data[\"port\"]: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("canary-value-77"));
     }
+
+    /** Issue #14: values of any length, and their %q form, stay out (upstream redacts short values too). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Z", "q7", "Q7x", "p\"w\\d-canary"})
+    void shortAndQuotedValuesAreRedactedToo(String secret) {
+        for (String template : new String[] {"{{ fail .k }}", "{{ fail (printf \"%q\" .k) }}"}) {
+            SealedSecret sealed = new SealedSecret();
+            sealed.getMetadata().setName("n");
+            sealed.getMetadata().setNamespace("ns");
+            sealed.getSpec().setTemplate(new dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec());
+            sealed.getSpec().getTemplate().setData(Map.of("port", template));
+            assertThatThrownBy(() -> new SecretShaper(TemplateData.standard()).shape(sealed,
+                    Map.of("k", secret.getBytes(StandardCharsets.UTF_8))))
+                    .isInstanceOf(SealingException.class)
+                    .hasMessageStartingWith("template.data[\"port\"]: template: port:1:3: executing")
+                    .satisfies(e -> assertThat(e.getMessage().substring(e.getMessage().indexOf(">: ")))
+                            .contains("error calling fail").doesNotContain(secret)
+                            .doesNotContain(secret.replace("\\", "\\\\").replace("\"", "\\\"")));
+        }
+    }
 }
