@@ -2,6 +2,7 @@ package dev.coffer.provider;
 
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
 import dev.coffer.provider.aws.AwsProviderImpl;
+import dev.coffer.provider.doppler.DopplerProviderImpl;
 import dev.coffer.provider.fake.FakeProviderImpl;
 import dev.coffer.provider.gcp.GcpProviderImpl;
 import dev.coffer.provider.kubernetes.KubernetesSecretsProvider;
@@ -35,7 +36,8 @@ public final class ProviderRegistry {
                 new KubernetesSecretsProvider(),
                 new AwsProviderImpl(),
                 new VaultProviderImpl(),
-                new GcpProviderImpl()));
+                new GcpProviderImpl(),
+                new DopplerProviderImpl()));
     }
 
     /** The provider for a store's provider block; INVALID_CONFIG unless exactly one known block is set. */

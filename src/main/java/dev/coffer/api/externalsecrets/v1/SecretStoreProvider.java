@@ -3,6 +3,7 @@ package dev.coffer.api.externalsecrets.v1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
 import dev.coffer.api.externalsecrets.v1.providers.AzureKvProvider;
+import dev.coffer.api.externalsecrets.v1.providers.DopplerProvider;
 import dev.coffer.api.externalsecrets.v1.providers.FakeProvider;
 import dev.coffer.api.externalsecrets.v1.providers.GcpSmProvider;
 import dev.coffer.api.externalsecrets.v1.providers.KubernetesProvider;
@@ -15,6 +16,8 @@ public class SecretStoreProvider {
     public AwsProvider aws;
 
     public AzureKvProvider azurekv;
+
+    public DopplerProvider doppler;
 
     public FakeProvider fake;
 
