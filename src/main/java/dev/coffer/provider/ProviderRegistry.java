@@ -7,6 +7,7 @@ import dev.coffer.provider.fake.FakeProviderImpl;
 import dev.coffer.provider.gcp.GcpProviderImpl;
 import dev.coffer.provider.kubernetes.KubernetesSecretsProvider;
 import dev.coffer.provider.vault.VaultProviderImpl;
+import dev.coffer.provider.webhook.WebhookProviderImpl;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -37,7 +38,8 @@ public final class ProviderRegistry {
                 new AwsProviderImpl(),
                 new VaultProviderImpl(),
                 new GcpProviderImpl(),
-                new DopplerProviderImpl()));
+                new DopplerProviderImpl(),
+                new WebhookProviderImpl()));
     }
 
     /** The provider for a store's provider block; INVALID_CONFIG unless exactly one known block is set. */

@@ -8,6 +8,7 @@ import dev.coffer.api.externalsecrets.v1.providers.FakeProvider;
 import dev.coffer.api.externalsecrets.v1.providers.GcpSmProvider;
 import dev.coffer.api.externalsecrets.v1.providers.KubernetesProvider;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
+import dev.coffer.api.externalsecrets.v1.providers.WebhookProvider;
 
 /** The provider blocks; a store sets exactly one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,4 +27,6 @@ public class SecretStoreProvider {
     public KubernetesProvider kubernetes;
 
     public VaultProvider vault;
+
+    public WebhookProvider webhook;
 }
