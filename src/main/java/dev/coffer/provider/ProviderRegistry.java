@@ -3,10 +3,12 @@ package dev.coffer.provider;
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
 import dev.coffer.provider.aws.AwsProviderImpl;
 import dev.coffer.provider.azure.AzureProviderImpl;
+import dev.coffer.provider.doppler.DopplerProviderImpl;
 import dev.coffer.provider.fake.FakeProviderImpl;
 import dev.coffer.provider.gcp.GcpProviderImpl;
 import dev.coffer.provider.kubernetes.KubernetesSecretsProvider;
 import dev.coffer.provider.vault.VaultProviderImpl;
+import dev.coffer.provider.webhook.WebhookProviderImpl;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -37,7 +39,9 @@ public final class ProviderRegistry {
                 new AwsProviderImpl(),
                 new VaultProviderImpl(),
                 new GcpProviderImpl(),
-                new AzureProviderImpl()));
+                new AzureProviderImpl(),
+                new DopplerProviderImpl(),
+                new WebhookProviderImpl()));
     }
 
     /** The provider for a store's provider block; INVALID_CONFIG unless exactly one known block is set. */

@@ -2,6 +2,7 @@ package dev.coffer.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.provider.Provider;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.provider.StoreContext;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -27,7 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * store passes its provider's validation, except the one that sets a client secret and a client
  * certificate together, which upstream's client refuses as well. ESO's own PushSecret and
  * ClusterExternalSecret snippets ({@code src/test/resources/eso-snippets}) pass the CRDs field
- * for field.
+ * for field. The doppler and webhook store manifests of ESO's documentation
+ * ({@code src/test/resources/upstream-snippets}): those upstream's CRDs accept pass Coffer's CRD
+ * schemas and the provider's checks; the one they refuse (a {@code host} field newer than the
+ * CRDs Coffer follows) is refused here too, and NTLM passes the schema but the provider says
+ * clearly that Coffer does not speak it.
  */
 class UpstreamSnippetsTest {
 
@@ -93,5 +99,46 @@ class UpstreamSnippetsTest {
             }
         }
         assertThat(pushOrFanout).as("PushSecrets and ClusterExternalSecrets among the snippets").isEqualTo(7);
+    }
+
+    private static final Path DOPPLER_WEBHOOK = Path.of("src/test/resources/upstream-snippets");
+    /** Refused by upstream's reference CRDs: the field they do not know. */
+    private static final Map<String, String> REFUSED_UPSTREAM = Map.of("doppler-custom-host-secret-store.yaml", "host");
+    /** Accepted by the schema, refused by Coffer's provider with this message. */
+    private static final Map<String, String> NOT_SUPPORTED = Map.of("webhook-ntlm-secret-store.yaml", "ntlm is not supported");
+
+    @Test
+    void everySnippetUpstreamAcceptsIsAccepted() throws IOException {
+        List<String> accepted = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DOPPLER_WEBHOOK)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                String yaml = Files.readString(f);
+                for (ObjectNode doc : CofferChart.parse(yaml)) {
+                    var violations = ManifestSchemaTest.CRDS.validate(doc);
+                    if (REFUSED_UPSTREAM.containsKey(name)) {
+                        assertThat(violations).as(name).isNotEmpty()
+                                .anySatisfy(v -> assertThat(v.getMessage()).contains(REFUSED_UPSTREAM.get(name)));
+                        continue;
+                    }
+                    assertThat(violations).as(name).isEmpty();
+                    if (doc.path("kind").asText().equals("SecretStore") && !doc.path("metadata").has("namespace")) {
+                        // As kubectl apply -n would place it: the namespace the documentation works in.
+                        ((ObjectNode) doc.get("metadata")).put("namespace", "external-secrets");
+                    }
+                    StoreContext store = StoreFixtures.context(doc.toString(), new InMemoryKube(), "apps");
+                    Provider provider = ProviderRegistry.standard().forBlock(store.spec().provider);
+                    if (NOT_SUPPORTED.containsKey(name)) {
+                        assertThatThrownBy(() -> provider.validate(store)).as(name)
+                                .isInstanceOf(ProviderException.class).hasMessageContaining(NOT_SUPPORTED.get(name));
+                    } else {
+                        assertThatCode(() -> provider.validate(store)).as(name).doesNotThrowAnyException();
+                        accepted.add(name);
+                    }
+                }
+            }
+        }
+        assertThat(accepted).contains("doppler-oidc-secret-store.yaml", "doppler-secrets-download-secret-store.yaml",
+                "webhook-secret-store.yaml", "webhook-all-parameters-cluster-store.yaml");
     }
 }

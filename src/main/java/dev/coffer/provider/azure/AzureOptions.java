@@ -37,7 +37,7 @@ public record AzureOptions(Function<String, String> settings, Duration shareWind
     /** What the operator and the render command use. */
     public static AzureOptions defaults() {
         return new AzureOptions(AzureOptions::systemSetting,
-                SharedCalls.windowFromProperty(SHARE_WINDOW_PROPERTY, DEFAULT_SHARE_WINDOW), true,
+                SharedCalls.windowFromConfig(SHARE_WINDOW_PROPERTY, DEFAULT_SHARE_WINDOW), true,
                 Metrics.globalRegistry, 3, Duration.ofMillis(800), Duration.ofSeconds(10));
     }
 

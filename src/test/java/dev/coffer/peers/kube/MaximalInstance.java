@@ -63,6 +63,7 @@ final class MaximalInstance {
             Map.Entry<String, JsonNode> p = it.next();
             obj.set(p.getKey(), of(p.getValue(), p.getKey()));
         }
+        dropSecondOfExactlyOne(schema, obj);
         JsonNode additional = schema.path("additionalProperties");
         if (additional.isObject()) {
             obj.set("team", of(additional, "team"));
@@ -74,6 +75,22 @@ final class MaximalInstance {
         }
         return obj;
     }
+
+    /**
+     * A CEL rule "exactly one of A or B" (doppler's auth: secretRef or oidcConfig) cannot hold with
+     * every property set: the instance keeps A and leaves B out.
+     */
+    private static void dropSecondOfExactlyOne(JsonNode schema, ObjectNode obj) {
+        for (JsonNode v : schema.path("x-kubernetes-validations")) {
+            var m = EXACTLY_ONE.matcher(v.path("rule").asText());
+            if (m.matches()) {
+                obj.remove(m.group(2));
+            }
+        }
+    }
+
+    private static final Pattern EXACTLY_ONE = Pattern.compile(
+            "\\(has\\(self\\.(\\w+)\\) && !has\\(self\\.(\\w+)\\)\\) \\|\\| \\(!has\\(self\\.\\1\\) && has\\(self\\.\\2\\)\\)");
 
     private static String string(JsonNode schema) {
         if (!schema.has("pattern")) {

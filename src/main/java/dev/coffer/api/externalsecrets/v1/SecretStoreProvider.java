@@ -3,10 +3,12 @@ package dev.coffer.api.externalsecrets.v1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
 import dev.coffer.api.externalsecrets.v1.providers.AzureKvProvider;
+import dev.coffer.api.externalsecrets.v1.providers.DopplerProvider;
 import dev.coffer.api.externalsecrets.v1.providers.FakeProvider;
 import dev.coffer.api.externalsecrets.v1.providers.GcpSmProvider;
 import dev.coffer.api.externalsecrets.v1.providers.KubernetesProvider;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
+import dev.coffer.api.externalsecrets.v1.providers.WebhookProvider;
 
 /** The provider blocks; a store sets exactly one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,6 +18,8 @@ public class SecretStoreProvider {
 
     public AzureKvProvider azurekv;
 
+    public DopplerProvider doppler;
+
     public FakeProvider fake;
 
     public GcpSmProvider gcpsm;
@@ -23,4 +27,6 @@ public class SecretStoreProvider {
     public KubernetesProvider kubernetes;
 
     public VaultProvider vault;
+
+    public WebhookProvider webhook;
 }

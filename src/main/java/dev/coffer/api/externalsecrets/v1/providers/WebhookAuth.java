@@ -1,0 +1,10 @@
+package dev.coffer.api.externalsecrets.v1.providers;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The authentication blocks of a webhook; upstream has NTLM only. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class WebhookAuth {
+
+    public WebhookNtlmAuth ntlm;
+}
