@@ -3,7 +3,7 @@ package dev.coffer.cli;
 import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.kubeseal.IoMessages;
 import dev.coffer.sealing.kubeseal.TargetNamespace;
-import dev.coffer.sync.GoDuration;
+import dev.coffer.gocompat.GoDuration;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;

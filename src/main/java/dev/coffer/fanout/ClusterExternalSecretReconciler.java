@@ -5,7 +5,7 @@ import dev.coffer.api.externalsecrets.v1.ClusterExternalSecretSpec;
 import dev.coffer.api.externalsecrets.v1.ClusterExternalSecretStatus;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretSpec;
-import dev.coffer.sync.GoDuration;
+import dev.coffer.gocompat.GoDuration;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -20,7 +20,7 @@ import dev.coffer.provider.SecretsPusher;
 import dev.coffer.store.ClientCache;
 import dev.coffer.store.StoreAccess;
 import dev.coffer.store.StoreNotUsableException;
-import dev.coffer.sync.GoDuration;
+import dev.coffer.gocompat.GoDuration;
 import dev.coffer.sync.InvalidSpecException;
 import dev.coffer.sync.RefreshPlanner;
 import dev.coffer.sync.RetryBackoff;

@@ -7,7 +7,7 @@ import dev.coffer.kube.EventRecorder;
 import dev.coffer.provider.KubeAccess;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
-import dev.coffer.sync.GoDuration;
+import dev.coffer.gocompat.GoDuration;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import org.jboss.logging.Logger;

@@ -1,5 +1,6 @@
 package dev.coffer.sync;
 
+import dev.coffer.gocompat.GoDuration;
 import dev.coffer.api.externalsecrets.v1.CreationPolicy;
 import dev.coffer.api.externalsecrets.v1.DeletionPolicy;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;

@@ -17,7 +17,7 @@ import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
 import dev.coffer.provider.vault.VaultLogical;
 import dev.coffer.provider.vault.VaultProviderImpl;
-import dev.coffer.sync.GoDuration;
+import dev.coffer.gocompat.GoDuration;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.coffer.api.externalsecrets.v1.providers.WebhookProvider;
 import dev.coffer.api.externalsecrets.v1.providers.WebhookSecret;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.StoreContext;
-import dev.coffer.sync.GoDuration;
+import dev.coffer.gocompat.GoDuration;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.micrometer.core.instrument.MeterRegistry;
 

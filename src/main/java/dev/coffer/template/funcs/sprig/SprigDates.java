@@ -1,5 +1,6 @@
 package dev.coffer.template.funcs.sprig;
 
+import dev.coffer.gocompat.GoDuration;
 import static dev.coffer.template.funcs.ParamType.ANY;
 import static dev.coffer.template.funcs.ParamType.STRING;
 import static dev.coffer.template.funcs.ParamType.TIME;
@@ -32,12 +33,12 @@ public final class SprigDates {
         r.add("htmlDate", a -> dateInZone("2006-01-02", a[0], "Local"), ANY);
         r.add("htmlDateInZone", a -> dateInZone("2006-01-02", a[0], GoValues.str(a[1])), ANY, STRING);
         r.add("dateModify", a -> {
-            Long d = GoDuration.parse(GoValues.str(a[0]));
+            Long d = GoDuration.parseNanos(GoValues.str(a[0]));
             return d == null ? a[1] : time(a[1]).plusNanos(d);
         }, STRING, TIME);
         r.alias("date_modify", "dateModify");
         r.add("mustDateModify", a -> {
-            Long d = GoDuration.parse(GoValues.str(a[0]));
+            Long d = GoDuration.parseNanos(GoValues.str(a[0]));
             if (d == null) {
                 throw new FunctionException("time: invalid duration");
             }
@@ -108,7 +109,7 @@ public final class SprigDates {
     private static String durationRound(Object v) {
         long d;
         if (GoValues.isString(v)) {
-            Long parsed = GoDuration.parse(GoValues.str(v));
+            Long parsed = GoDuration.parseNanos(GoValues.str(v));
             d = parsed == null ? 0 : parsed;
         } else if (GoValues.isInt(v)) {
             d = GoValues.toLong(v);

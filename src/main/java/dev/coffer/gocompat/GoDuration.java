@@ -1,13 +1,20 @@
-package dev.coffer.template.funcs.sprig;
+package dev.coffer.gocompat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
-/** Go's time.Duration: String() ({@code 1h2m3.5s}) and ParseDuration, in nanoseconds. */
-final class GoDuration {
+/**
+ * Go's time.Duration: String() ({@code 1h2m3.5s}) and ParseDuration, in nanoseconds, as sprig's
+ * date functions need them; and the strict form manifests use ({@code refreshInterval: 1h0m0s}),
+ * which refuses negative durations since no Coffer or ESO field means anything by them. The one
+ * Go-duration parser of the code base.
+ */
+public final class GoDuration {
     private GoDuration() {
     }
 
-    static String format(long d) {
+    /** Go's Duration.String() of a number of nanoseconds. */
+    public static String format(long d) {
         if (d == 0) {
             return "0s";
         }
@@ -58,8 +65,8 @@ final class GoDuration {
         return whole + "." + digits.substring(0, end);
     }
 
-    /** time.ParseDuration; null if invalid. */
-    static Long parse(String s) {
+    /** time.ParseDuration, in nanoseconds; null if invalid. */
+    public static Long parseNanos(String s) {
         if (s.isEmpty()) {
             return null;
         }
@@ -108,5 +115,30 @@ final class GoDuration {
         }
         long v = total.longValue();
         return neg ? -v : v;
+    }
+
+    /** Go's Duration.String(). */
+    public static String format(Duration d) {
+        return format(d.toNanos());
+    }
+
+    /**
+     * A duration from a manifest (surrounding blanks ignored), or IllegalArgumentException with a
+     * message that quotes the (non-secret) input: empty, negative, or not Go syntax.
+     */
+    public static Duration parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty duration");
+        }
+        String s = text.trim();
+        if (s.startsWith("-")) {
+            throw new IllegalArgumentException("negative duration \"" + text + "\"");
+        }
+        Long nanos = parseNanos(s);
+        if (nanos == null) {
+            throw new IllegalArgumentException("invalid duration \"" + text
+                    + "\": use Go duration syntax such as 1h, 30m or 1h30m10s");
+        }
+        return Duration.ofNanos(nanos);
     }
 }

@@ -1,4 +1,4 @@
-package dev.coffer.sync;
+package dev.coffer.gocompat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
