@@ -6,7 +6,7 @@ import dev.coffer.provider.azure.AzureProviderImpl;
 import dev.coffer.provider.doppler.DopplerProviderImpl;
 import dev.coffer.provider.fake.FakeProviderImpl;
 import dev.coffer.provider.gcp.GcpProviderImpl;
-import dev.coffer.provider.kubernetes.KubernetesSecretsProvider;
+import dev.coffer.provider.kubernetes.KubernetesProviderImpl;
 import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.provider.webhook.WebhookProviderImpl;
 
@@ -35,7 +35,7 @@ public final class ProviderRegistry {
     public static ProviderRegistry standard() {
         return new ProviderRegistry(List.of(
                 new FakeProviderImpl(),
-                new KubernetesSecretsProvider(),
+                new KubernetesProviderImpl(),
                 new AwsProviderImpl(),
                 new VaultProviderImpl(),
                 new GcpProviderImpl(),

@@ -3,7 +3,7 @@ package dev.coffer.sealing;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretSpec;
 import dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec;
-import dev.coffer.api.sealedsecrets.v1alpha1.TemplateMetadata;
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretTemplateMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 
@@ -119,7 +119,7 @@ public final class SealedSecretSealer {
 
     private static SecretTemplateSpec templateOf(Secret secret, Scope scope) {
         ObjectMeta meta = secret.getMetadata();
-        TemplateMetadata tm = new TemplateMetadata();
+        SealedSecretTemplateMetadata tm = new SealedSecretTemplateMetadata();
         tm.setName(meta.getName());
         tm.setNamespace(meta.getNamespace());
         if (meta.getLabels() != null && !meta.getLabels().isEmpty()) {

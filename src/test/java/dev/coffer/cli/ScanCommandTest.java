@@ -2,7 +2,7 @@ package dev.coffer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +118,7 @@ class ScanCommandTest {
     @Test
     void sealWritesASealedSecretBesideOrInPlaceThroughTheSealCode() throws Exception {
         SealingKey key = TestKeys.key(0);
-        Path cert = Files.writeString(dir.resolve("cert.pem"), Pem.encode(key.certificate()));
+        Path cert = Files.writeString(dir.resolve("cert.pem"), KeyPem.encode(key.certificate()));
         Path multi = repo.resolve("platform/multi.yaml");
         String before = Files.readString(multi);
 
@@ -127,7 +127,7 @@ class ScanCommandTest {
         assertThat(Files.readString(multi)).isEqualTo(before);
         Path sealedFile = repo.resolve("platform/multi.sealed.yaml");
         assertThat(Files.readString(sealedFile)).contains("kind: SealedSecret").contains("api-token").doesNotContain("not-in-git-please");
-        Path privateKey = Files.writeString(dir.resolve("key.pem"), Pem.encode(key.privateKey()));
+        Path privateKey = Files.writeString(dir.resolve("key.pem"), KeyPem.encode(key.privateKey()));
         Result unsealed = run("seal", "--recovery-unseal", "--recovery-private-key", privateKey.toString(), "-f", sealedFile.toString());
         assertThat(unsealed.code()).as(unsealed.err()).isZero();
         assertThat(unsealed.out()).contains(java.util.Base64.getEncoder().encodeToString("not-in-git-please".getBytes()));

@@ -1,6 +1,6 @@
 package dev.coffer.cli;
 
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealingKey;
 import picocli.CommandLine;
 
@@ -73,11 +73,11 @@ final class SealCli {
     }
 
     String cert(SealingKey key) throws Exception {
-        return write("cert-" + key.fingerprint().hashCode() + ".pem", Pem.encode(key.certificate())).toString();
+        return write("cert-" + key.fingerprint().hashCode() + ".pem", KeyPem.encode(key.certificate())).toString();
     }
 
     String privateKey(SealingKey key) throws Exception {
-        return write("key-" + key.fingerprint().hashCode() + ".pem", Pem.encode(key.privateKey())).toString();
+        return write("key-" + key.fingerprint().hashCode() + ".pem", KeyPem.encode(key.privateKey())).toString();
     }
 
     /** A kubeconfig whose current context has the given namespace (null: none). */

@@ -1,7 +1,7 @@
 package dev.coffer.cli;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.Scope;
@@ -88,11 +88,11 @@ class SealCommandTest {
     }
 
     Path cert(SealingKey key) throws Exception {
-        return write("cert.pem", Pem.encode(key.certificate()));
+        return write("cert.pem", KeyPem.encode(key.certificate()));
     }
 
     Path privateKey(SealingKey key) throws Exception {
-        return write("key.pem", Pem.encode(key.privateKey()));
+        return write("key.pem", KeyPem.encode(key.privateKey()));
     }
 
     @Test
@@ -119,7 +119,7 @@ class SealCommandTest {
     }
 
     private String privateKeyOther() throws Exception {
-        return write("other.pem", Pem.encode(TestKeys.key(1).privateKey())).toString();
+        return write("other.pem", KeyPem.encode(TestKeys.key(1).privateKey())).toString();
     }
 
     @Test
@@ -199,7 +199,7 @@ class SealCommandTest {
         var holder = new JcaX509v3CertificateBuilder(subject, BigInteger.ONE, new Date(),
                 Date.from(Instant.now().plus(Duration.ofDays(1))), subject, pair.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
-        Path cert = write("ec.pem", Pem.encode(new JcaX509CertificateConverter().getCertificate(holder)));
+        Path cert = write("ec.pem", KeyPem.encode(new JcaX509CertificateConverter().getCertificate(holder)));
         Run run = run(SECRETS, "seal", "--cert", cert.toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err().strip().lines()).singleElement().asString().contains("not hold an RSA public key");

@@ -1,6 +1,6 @@
 package dev.coffer.cli;
 
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.TestKeys;
 import dev.coffer.sealing.keys.KeySecrets;
@@ -34,7 +34,7 @@ class SealRecoveryKeysTest {
 
     static Secret tlsKeyOnly(SealingKey key) {
         return new SecretBuilder().withApiVersion("v1").withKind("Secret")
-                .addToData("tls.key", Base64.getEncoder().encodeToString(Pem.encodeBytes(key.privateKey()))).build();
+                .addToData("tls.key", Base64.getEncoder().encodeToString(KeyPem.encodeBytes(key.privateKey()))).build();
     }
 
     String unsealFoo(SealCli cli, String keyFile) throws Exception {

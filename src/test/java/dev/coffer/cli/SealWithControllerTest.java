@@ -1,7 +1,7 @@
 package dev.coffer.cli;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.TestKeys;
@@ -92,7 +92,7 @@ class SealWithControllerTest {
     void fetchCertPrintsTheNewestCertificate() throws Exception {
         Run run = run("", "--fetch-cert");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(Pem.certificate(run.out().getBytes(StandardCharsets.US_ASCII), "out"))
+        assertThat(KeyPem.certificate(run.out().getBytes(StandardCharsets.US_ASCII), "out"))
                 .isEqualTo(keys.ring().newest().orElseThrow().certificate());
     }
 
@@ -116,7 +116,7 @@ class SealWithControllerTest {
         client.secrets().inNamespace("coffer-system").resource(keySecret).create();
         await().atMost(Duration.ofSeconds(30)).until(() -> keys.ring().newestFirst().stream()
                 .anyMatch(k -> k.fingerprint().equals(old.fingerprint())));
-        Run sealed = run(SECRET, "--cert", write(Pem.encode(old.certificate())));
+        Run sealed = run(SECRET, "--cert", write(KeyPem.encode(old.certificate())));
         Run rotated = run(sealed.out(), "--re-encrypt", "-o", "yaml");
         assertThat(rotated.code()).as(rotated.err()).isZero();
         SealedSecret result = Kubeseal.sealedSecrets(rotated.out()).get(0);

@@ -36,13 +36,13 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
     private static final Logger LOG = Logger.getLogger(SealedSecretReconciler.class);
 
     private final KeyRegistry keys;
-    private final SecretWriter writer;
-    private final EventRecorder events;
+    private final UnsealedSecretWriter writer;
+    private final SealedSecretEvents events;
     private final SealingMetrics metrics;
-    private final SecretShaper shaper = new SecretShaper(TemplateData.standard());
+    private final UnsealedSecretShaper shaper = new UnsealedSecretShaper(TemplateData.standard());
     private final MetadataOnlySecretStore ownedSecrets = new MetadataOnlySecretStore();
 
-    public SealedSecretReconciler(KeyRegistry keys, SecretWriter writer, EventRecorder events, SealingMetrics metrics) {
+    public SealedSecretReconciler(KeyRegistry keys, UnsealedSecretWriter writer, SealedSecretEvents events, SealingMetrics metrics) {
         this.keys = keys;
         this.writer = writer;
         this.events = events;
@@ -96,7 +96,7 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
         } catch (SealingException e) {
             metrics.unsealError(SealingMetrics.UNSEAL, ns);
             outcome = Outcome.unsealFailed(e.getMessage());
-        } catch (SecretWriter.NotManagedException e) {
+        } catch (UnsealedSecretWriter.NotManagedException e) {
             metrics.unsealError(SealingMetrics.UNMANAGED, ns);
             outcome = Outcome.updateFailed(e.getMessage());
         }

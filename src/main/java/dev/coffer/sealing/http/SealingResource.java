@@ -1,7 +1,7 @@
 package dev.coffer.sealing.http;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.Rotation;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingConfig;
@@ -43,7 +43,7 @@ public class SealingResource {
         if (newest.isEmpty()) {
             return plain(Response.Status.SERVICE_UNAVAILABLE, "no sealing key yet");
         }
-        return Response.ok(Pem.encode(newest.get().certificate()), PEM).build();
+        return Response.ok(KeyPem.encode(newest.get().certificate()), PEM).build();
     }
 
     @POST

@@ -1,7 +1,7 @@
 package dev.coffer.sealing.keys;
 
 import dev.coffer.gocompat.GoBase64;
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.SealingKey;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -42,9 +42,9 @@ public final class KeySecrets {
             throw new SealingException(source + ": tls.key and tls.crt are both required");
         }
         try {
-            RSAPrivateKey key = Pem.privateKey(new String(GoBase64.decodeStd(data.get("tls.key")),
+            RSAPrivateKey key = KeyPem.privateKey(new String(GoBase64.decodeStd(data.get("tls.key")),
                     StandardCharsets.US_ASCII), source);
-            X509Certificate cert = Pem.certificate(GoBase64.decodeStd(data.get("tls.crt")), source);
+            X509Certificate cert = KeyPem.certificate(GoBase64.decodeStd(data.get("tls.crt")), source);
             return checked(key, cert, source);
         } catch (IllegalArgumentException e) {
             throw new SealingException(source + ": tls.key or tls.crt is not base64");
@@ -87,8 +87,8 @@ public final class KeySecrets {
                 .addToLabels(LABEL, LABEL_VALUE)
                 .endMetadata()
                 .withType(TLS_TYPE)
-                .addToData("tls.key", Base64.getEncoder().encodeToString(Pem.encodeBytes(key.privateKey())))
-                .addToData("tls.crt", Base64.getEncoder().encodeToString(Pem.encodeBytes(key.certificate())))
+                .addToData("tls.key", Base64.getEncoder().encodeToString(KeyPem.encodeBytes(key.privateKey())))
+                .addToData("tls.crt", Base64.getEncoder().encodeToString(KeyPem.encodeBytes(key.certificate())))
                 .build();
     }
 }

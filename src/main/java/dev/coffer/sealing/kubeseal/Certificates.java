@@ -1,6 +1,6 @@
 package dev.coffer.sealing.kubeseal;
 
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealingException;
 
 import java.io.IOException;
@@ -50,7 +50,7 @@ public final class Certificates {
 
     /** The RSA public key of a PEM certificate that is valid now. */
     public static RSAPublicKey sealingKey(byte[] pem, String source, Instant now) throws SealingException {
-        X509Certificate cert = Pem.certificate(pem, source);
+        X509Certificate cert = KeyPem.certificate(pem, source);
         if (cert.getNotAfter().toInstant().isBefore(now)) {
             throw new SealingException(source + ": certificate expired on " + cert.getNotAfter().toInstant());
         }

@@ -3,13 +3,13 @@ package dev.coffer.sealing.kubeseal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec;
-import dev.coffer.api.sealedsecrets.v1alpha1.TemplateMetadata;
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretTemplateMetadata;
 import dev.coffer.sealing.SealedSecretSealer;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.Scope;
-import dev.coffer.sealing.controller.SecretShaper;
+import dev.coffer.sealing.controller.UnsealedSecretShaper;
 import dev.coffer.sealing.controller.TemplateData;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -92,9 +92,9 @@ public final class Kubeseal {
         }
         SecretTemplateSpec template = target.getSpec().getTemplate();
         if (template.getMetadata() == null) {
-            template.setMetadata(new TemplateMetadata());
+            template.setMetadata(new SealedSecretTemplateMetadata());
         }
-        TemplateMetadata tm = template.getMetadata();
+        SealedSecretTemplateMetadata tm = template.getMetadata();
         if (from.getLabels() != null && !from.getLabels().isEmpty()) {
             Map<String, String> labels = new LinkedHashMap<>(tm.getLabels() == null ? Map.of() : tm.getLabels());
             labels.putAll(from.getLabels());
@@ -113,7 +113,7 @@ public final class Kubeseal {
 
     /** Unseals SealedSecrets offline with the given private keys and prints the Secrets the controller would write. */
     public static String recoveryUnseal(String input, List<SealingKey> keys, boolean yaml) throws SealingException {
-        SecretShaper shaper = new SecretShaper(TemplateData.standard());
+        UnsealedSecretShaper shaper = new UnsealedSecretShaper(TemplateData.standard());
         List<Object> out = new ArrayList<>();
         for (SealedSecret sealedSecret : sealedSecrets(input)) {
             Secret secret;

@@ -2,7 +2,7 @@ package dev.coffer.sealing.kubeseal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.gocompat.GoBase64;
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.keys.KeySecrets;
@@ -35,7 +35,7 @@ public final class RecoveryKeys {
                 throw new SealingException(IoMessages.of("private key file", file.trim(), e));
             }
             if (text.contains("-----BEGIN")) {
-                keys.add(SealingKey.ofPrivateKey(Pem.privateKey(text, file.trim()), file.trim()));
+                keys.add(SealingKey.ofPrivateKey(KeyPem.privateKey(text, file.trim()), file.trim()));
             } else {
                 keys.addAll(fromSecrets(text, file.trim()));
             }
@@ -76,7 +76,7 @@ public final class RecoveryKeys {
             return KeySecrets.read(secret);
         }
         try {
-            return SealingKey.ofPrivateKey(Pem.privateKey(new String(GoBase64.decodeStd(data.get("tls.key")),
+            return SealingKey.ofPrivateKey(KeyPem.privateKey(new String(GoBase64.decodeStd(data.get("tls.key")),
                     StandardCharsets.US_ASCII), source), source);
         } catch (GoBase64.InvalidBase64Exception e) {
             throw new SealingException(source + ": tls.key is not base64");

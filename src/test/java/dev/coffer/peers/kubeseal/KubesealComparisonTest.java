@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.TestKeys;
@@ -50,7 +50,7 @@ class KubesealComparisonTest {
     @BeforeEach
     void files() throws Exception {
         kubeseal = new KubesealProcess(dir);
-        cert = Files.writeString(dir.resolve("cert.pem"), Pem.encode(key.certificate())).toString();
+        cert = Files.writeString(dir.resolve("cert.pem"), KeyPem.encode(key.certificate())).toString();
         kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
                 apiVersion: v1
                 kind: Config

@@ -5,7 +5,7 @@ import dev.coffer.provider.ProviderException.Kind;
 import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.azure.AzureTestStores;
 import dev.coffer.testsupport.azure.FakeKeyVault;
-import dev.coffer.testsupport.vault.TestPki;
+import dev.coffer.testsupport.vault.VaultTestPki;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ class AzureAuthTest extends AzureClientTest {
 
     @Test
     void aServicePrincipalCertificateSignsItsAssertion() {
-        TestPki.Issued cert = t.pki.client("coffer-sp", "RSA");
+        VaultTestPki.Issued cert = t.pki.client("coffer-sp", "RSA");
         t.vault.allowClientCertificate("cert-client", cert.cert().getPublicKey());
         t.kube.secret(AzureTestStores.NAMESPACE, "sp-cert", Map.of("id", "cert-client", "pem", cert.certPem() + cert.keyPem()));
         t.vault.putSecret("s", "by-certificate");

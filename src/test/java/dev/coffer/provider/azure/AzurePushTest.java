@@ -9,7 +9,7 @@ import dev.coffer.provider.PushRequest;
 import dev.coffer.provider.SecretsPusher;
 import dev.coffer.testsupport.azure.AzureTestStores;
 import dev.coffer.testsupport.azure.FakeKeyVault;
-import dev.coffer.testsupport.vault.TestPki;
+import dev.coffer.testsupport.vault.VaultTestPki;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +96,7 @@ class AzurePushTest extends AzureClientTest {
 
     @Test
     void aPemPrivateKeyIsImportedAsAJwkOnceAndDeleted() {
-        TestPki.Issued rsa = t.pki.client("signer", "RSA");
+        VaultTestPki.Issued rsa = t.pki.client("signer", "RSA");
         PushRemoteRef ref = PushRemoteRef.of("key/signing", null);
 
         assertThat(pusher.push(value(ref, rsa.keyPem()))).isEqualTo(PushOutcome.CREATED);
@@ -106,7 +106,7 @@ class AzurePushTest extends AzureClientTest {
         assertThat(v.tags).containsEntry("managed-by", "external-secrets");
         assertThat(pusher.push(value(ref, rsa.keyPem()))).isEqualTo(PushOutcome.UNCHANGED);
 
-        TestPki.Issued ec = t.pki.client("signer-ec", "EC");
+        VaultTestPki.Issued ec = t.pki.client("signer-ec", "EC");
         assertThat(pusher.push(value(PushRemoteRef.of("key/ec", null), ec.keyPem()))).isEqualTo(PushOutcome.CREATED);
         assertThat(latest("keys", "ec").jwk.path("crv").asText()).isEqualTo("P-256");
 
@@ -118,7 +118,7 @@ class AzurePushTest extends AzureClientTest {
 
     @Test
     void aPemCertificateIsImportedOnceAndReadBackAsDer() throws Exception {
-        TestPki.Issued cert = t.pki.client("tls", "RSA");
+        VaultTestPki.Issued cert = t.pki.client("tls", "RSA");
         PushRemoteRef ref = PushRemoteRef.of("cert/tls", null);
 
         assertThat(pusher.push(value(ref, cert.certPem() + cert.keyPem()))).isEqualTo(PushOutcome.CREATED);

@@ -97,6 +97,6 @@ class KubernetesApiErrorsTest {
     private static SecretsClient clientFor(String url) {
         InMemoryKube kube = new InMemoryKube().apiServerUrl(url)
                 .secret(KubeStores.APPS, "remote-token", Map.of("token", TOKEN_CANARY));
-        return new KubernetesSecretsProvider().newClient(KubeStores.secretStore(KubeStores.tokenAuth(url), kube));
+        return new KubernetesProviderImpl().newClient(KubeStores.secretStore(KubeStores.tokenAuth(url), kube));
     }
 }

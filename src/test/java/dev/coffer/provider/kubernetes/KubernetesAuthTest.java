@@ -62,7 +62,7 @@ class KubernetesAuthTest {
                     name: coffer-reader
                     audiences: [remote-cluster]
                 """, kube);
-        try (SecretsClient client = new KubernetesSecretsProvider(clock).newClient(store)) {
+        try (SecretsClient client = new KubernetesProviderImpl(clock).newClient(store)) {
             client.getSecret(ref("db", "username"));
             client.getSecret(ref("db", "username"));
             clock.advance(Duration.ofMinutes(39)); // under 2/3 of the requested hour
@@ -82,7 +82,7 @@ class KubernetesAuthTest {
     void aTokenThatCannotBeRenewedKeepsServingUntilItExpires() {
         MutableClock clock = new MutableClock();
         StoreContext store = KubeStores.secretStore("auth:\n  serviceAccount:\n    name: coffer-reader\n", kube);
-        try (SecretsClient client = new KubernetesSecretsProvider(clock).newClient(store)) {
+        try (SecretsClient client = new KubernetesProviderImpl(clock).newClient(store)) {
             kube.failTokenRequests(ProviderException.accessDenied("service account apps/coffer-reader not found"));
             clock.advance(Duration.ofMinutes(50));
             client.getSecret(ref("db", "username"));
@@ -195,7 +195,7 @@ class KubernetesAuthTest {
     }
 
     static SecretsClient newClient(StoreContext store) {
-        return new KubernetesSecretsProvider().newClient(store);
+        return new KubernetesProviderImpl().newClient(store);
     }
 
     /** Requests the provider made (the admin client seeds with no Authorization header). */

@@ -48,7 +48,7 @@ class KubernetesExamplesTest {
             InMemoryKube kube = new InMemoryKube().apiServerUrl(api.url());
             ExternalSecret es = YAML.unmarshal(externalSecret, ExternalSecret.class);
             Map<String, String> synced = new LinkedHashMap<>();
-            try (SecretsClient client = new KubernetesSecretsProvider().newClient(StoreFixtures.context(store, kube))) {
+            try (SecretsClient client = new KubernetesProviderImpl().newClient(StoreFixtures.context(store, kube))) {
                 client.validate();
                 for (ExternalSecretData d : es.getSpec().data) {
                     synced.put(d.secretKey, text(client.getSecret(d.remoteRef)));

@@ -38,7 +38,7 @@ class KubernetesReadTest {
         remote.createSecret("elsewhere", "db-other", Map.of("username", "nope"), Map.of("team", "a"), null);
         InMemoryKube kube = new InMemoryKube().apiServerUrl(remote.url())
                 .secret(KubeStores.APPS, "remote-token", Map.of("token", "t0ken"));
-        client = new KubernetesSecretsProvider().newClient(KubeStores.secretStore(KubeStores.tokenAuth(remote.url()), kube));
+        client = new KubernetesProviderImpl().newClient(KubeStores.secretStore(KubeStores.tokenAuth(remote.url()), kube));
     }
 
     @AfterAll

@@ -93,7 +93,7 @@ class KubernetesTlsTest {
     }
 
     private SecretsClient newClient(String providerBody) {
-        return new KubernetesSecretsProvider().newClient(KubeStores.secretStore(providerBody, kube));
+        return new KubernetesProviderImpl().newClient(KubeStores.secretStore(providerBody, kube));
     }
 
     private static String base64(String s) {

@@ -15,12 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KubernetesValidationTest {
 
     final InMemoryKube kube = new InMemoryKube().apiServerUrl("http://127.0.0.1:1");
-    final KubernetesSecretsProvider provider = new KubernetesSecretsProvider();
+    final KubernetesProviderImpl provider = new KubernetesProviderImpl();
 
     @Test
     void theRegistryPicksThisProviderForTheKubernetesBlock() {
         StoreContext store = KubeStores.secretStore("auth:\n  serviceAccount: {name: coffer-reader}\n", kube);
-        assertThat(ProviderRegistry.standard().forBlock(store.spec().provider)).isInstanceOf(KubernetesSecretsProvider.class);
+        assertThat(ProviderRegistry.standard().forBlock(store.spec().provider)).isInstanceOf(KubernetesProviderImpl.class);
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.MutableClock;
-import dev.coffer.testsupport.vault.TestPki;
+import dev.coffer.testsupport.vault.VaultTestPki;
 import dev.coffer.testsupport.vault.VaultStores;
 import dev.coffer.testsupport.vault.VaultTestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** caBundle / caProvider trust, client TLS and cert auth over a real TLS handshake with the local Vault. */
 class VaultTlsTest {
 
-    private static final TestPki PKI = new TestPki("vault-ca");
-    private static final TestPki OTHER = new TestPki("someone-else");
-    private static final TestPki.Issued SERVER = PKI.server();
-    private static final TestPki.Issued CLIENT_RSA = PKI.client("coffer-client", "RSA");
-    private static final TestPki.Issued CLIENT_EC = PKI.client("coffer-ec", "EC");
+    private static final VaultTestPki PKI = new VaultTestPki("vault-ca");
+    private static final VaultTestPki OTHER = new VaultTestPki("someone-else");
+    private static final VaultTestPki.Issued SERVER = PKI.server();
+    private static final VaultTestPki.Issued CLIENT_RSA = PKI.client("coffer-client", "RSA");
+    private static final VaultTestPki.Issued CLIENT_EC = PKI.client("coffer-ec", "EC");
 
     private final MutableClock clock = new MutableClock();
     private final InMemoryKube kube = new InMemoryKube()

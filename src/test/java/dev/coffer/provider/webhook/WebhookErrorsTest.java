@@ -3,7 +3,7 @@ package dev.coffer.provider.webhook;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.StoreFixtures;
-import dev.coffer.testsupport.vault.TestPki;
+import dev.coffer.testsupport.vault.VaultTestPki;
 import dev.coffer.testsupport.webhook.FakeWebhook;
 import dev.coffer.testsupport.webhook.FakeWebhook.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -138,7 +138,7 @@ class WebhookErrorsTest {
 
     @Test
     void httpsTrustsTheCaBundleOrTheCaProviderAndNothingElse() {
-        TestPki pki = new TestPki("webhook-ca");
+        VaultTestPki pki = new VaultTestPki("webhook-ca");
         try (FakeWebhook https = new FakeWebhook(pki.serverContext(pki.server()))) {
             https.answer(r -> Answer.json("{\"value\":\"over-tls\"}"));
             String bundle = Base64.getEncoder().encodeToString(pki.ca().certPem().getBytes(StandardCharsets.UTF_8));
@@ -150,7 +150,7 @@ class WebhookErrorsTest {
                     .formatted(https.baseUrl()));
             assertThat(utf8(viaConfigMap.getSecret(ref("k")))).isEqualTo("over-tls");
 
-            String other = Base64.getEncoder().encodeToString(new TestPki("other-ca").ca().certPem().getBytes(StandardCharsets.UTF_8));
+            String other = Base64.getEncoder().encodeToString(new VaultTestPki("other-ca").ca().certPem().getBytes(StandardCharsets.UTF_8));
             SecretsClient untrusted = stores.client("url: \"%s/k\"\ncaBundle: %s\n".formatted(https.baseUrl(), other));
             assertThat(failure(untrusted, "k").kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
         }

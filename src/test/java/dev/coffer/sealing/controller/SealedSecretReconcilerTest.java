@@ -2,7 +2,7 @@ package dev.coffer.sealing.controller;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretCondition;
-import dev.coffer.api.sealedsecrets.v1alpha1.TemplateMetadata;
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretTemplateMetadata;
 import dev.coffer.sealing.Scope;
 import dev.coffer.sealing.keys.KeyRegistry;
 import dev.coffer.testsupport.LogCapture;
@@ -151,7 +151,7 @@ class SealedSecretReconcilerTest {
     @Test
     void aManagedSecretIsTakenOver() {
         client.secrets().inNamespace("takeover").resource(new SecretBuilder().withNewMetadata().withName("app")
-                .addToAnnotations(SecretShaper.MANAGED, "true").endMetadata()
+                .addToAnnotations(UnsealedSecretShaper.MANAGED, "true").endMetadata()
                 .addToData("old", Fixtures.b64("gone")).build()).create();
         SealedSecret created = create(Fixtures.sealed(key(), "takeover", "app", Scope.STRICT, Map.of("k", "new")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -164,7 +164,7 @@ class SealedSecretReconcilerTest {
     @Test
     void aPatchSecretGetsValuesMergedIn() {
         client.secrets().inNamespace("patch").resource(new SecretBuilder().withNewMetadata().withName("app")
-                .addToAnnotations(SecretShaper.PATCH, "true").addToLabels("team", "a").endMetadata()
+                .addToAnnotations(UnsealedSecretShaper.PATCH, "true").addToLabels("team", "a").endMetadata()
                 .addToData("other", Fixtures.b64("kept")).addToData("k", Fixtures.b64("old")).build()).create();
         SealedSecret ss = Fixtures.sealed(key(), "patch", "app", Scope.STRICT, Map.of("k", "new"));
         ss.getSpec().getTemplate().getMetadata().setLabels(Map.of("sealed", "yes"));
@@ -257,7 +257,7 @@ class SealedSecretReconcilerTest {
     @Test
     void skipSetOwnerReferencesLeavesTheSecretUnowned() {
         SealedSecret ss = Fixtures.sealed(key(), "skip", "app", Scope.STRICT, Map.of("k", "v"));
-        ss.getSpec().getTemplate().getMetadata().setAnnotations(Map.of(SecretShaper.SKIP_OWNER_REFERENCES, "true"));
+        ss.getSpec().getTemplate().getMetadata().setAnnotations(Map.of(UnsealedSecretShaper.SKIP_OWNER_REFERENCES, "true"));
         create(ss);
         await().atMost(Duration.ofSeconds(30)).until(() -> secret("skip", "app") != null);
         assertThat(secret("skip", "app").getMetadata().getOwnerReferences()).isNullOrEmpty();
@@ -298,7 +298,7 @@ class SealedSecretReconcilerTest {
         create(Fixtures.sealed(key(), "canary", "app", Scope.STRICT, Map.of("k", CANARY)));
         SealedSecret broken = Fixtures.sealed(key(), "canary-src", "broken", Scope.STRICT, Map.of("k", CANARY));
         broken.getMetadata().setNamespace("canary");
-        broken.getSpec().getTemplate().setMetadata(new TemplateMetadata());
+        broken.getSpec().getTemplate().setMetadata(new SealedSecretTemplateMetadata());
         create(broken);
         awaitSynced("canary", "app", "True");
         awaitSynced("canary", "broken", "False");

@@ -31,7 +31,7 @@ class TemplateMissingKeyTest {
 
     @Test
     void aMissingKeyRendersNoValueAndTheSecretIsWritten() throws Exception {
-        Secret secret = new SecretShaper(TemplateData.standard()).shape(
+        Secret secret = new UnsealedSecretShaper(TemplateData.standard()).shape(
                 withTemplate(Map.of("x", "[{{ .missing }}]", "y", "{{ .user }}-{{ .nope }}")),
                 Map.of("user", "app".getBytes(StandardCharsets.UTF_8)));
         assertThat(Fixtures.text(secret, "x")).isEqualTo("[<no value>]");

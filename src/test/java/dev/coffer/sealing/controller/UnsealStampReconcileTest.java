@@ -53,7 +53,7 @@ class UnsealStampReconcileTest {
         meters = new SimpleMeterRegistry();
         KeyRegistry keys = new KeyRegistry(meters);
         keys.replace(new KeyRing(List.of(held)));
-        reconciler = new SealedSecretReconciler(keys, new SecretWriter(client), new EventRecorder(client),
+        reconciler = new SealedSecretReconciler(keys, new UnsealedSecretWriter(client), new SealedSecretEvents(client),
                 new SealingMetrics(meters));
     }
 
@@ -194,7 +194,7 @@ class UnsealStampReconcileTest {
     void aRecreatedSealedSecretUnsealsAgainAndOwnsTheSecret() throws Exception {
         // managed: the Secret may be taken over by a new SealedSecret of the same name (no GC here)
         SealedSecret first = Fixtures.sealed(TestKeys.key(0).publicKey(), NS, "db", Scope.STRICT, VALUES);
-        first.getSpec().getTemplate().getMetadata().setAnnotations(Map.of(SecretShaper.MANAGED, "true"));
+        first.getSpec().getTemplate().getMetadata().setAnnotations(Map.of(UnsealedSecretShaper.MANAGED, "true"));
         client.resource(first).create();
         reconcile();
         client.resources(SealedSecret.class).inNamespace(NS).withName("db").delete();

@@ -26,7 +26,7 @@ class UpstreamTemplateDataTest {
         SealedSecret sealed = Fixtures.sealed(TestKeys.key(0).publicKey(), "myns", "myname", Scope.STRICT, encrypted);
         sealed.getSpec().getTemplate().setData(templateData);
         Map<String, byte[]> values = SealedSecretUnsealer.unseal(sealed, List.of(TestKeys.key(0))).values();
-        Secret secret = new SecretShaper(TemplateData.standard()).shape(sealed, values);
+        Secret secret = new UnsealedSecretShaper(TemplateData.standard()).shape(sealed, values);
         Map<String, String> out = new TreeMap<>();
         secret.getData().keySet().forEach(k -> out.put(k, Fixtures.text(secret, k)));
         return out;

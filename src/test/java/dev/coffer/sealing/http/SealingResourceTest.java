@@ -1,7 +1,7 @@
 package dev.coffer.sealing.http;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
-import dev.coffer.sealing.Pem;
+import dev.coffer.sealing.KeyPem;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingConfig;
 import dev.coffer.sealing.SealingKey;
@@ -72,7 +72,7 @@ class SealingResourceTest {
         HttpResponse<String> response = get("v1/cert.pem");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/x-pem-file"));
-        assertThat(Pem.certificate(response.body().getBytes(StandardCharsets.US_ASCII), "cert.pem"))
+        assertThat(KeyPem.certificate(response.body().getBytes(StandardCharsets.US_ASCII), "cert.pem"))
                 .isEqualTo(newest.certificate());
     }
 

@@ -6,7 +6,7 @@ import dev.coffer.provider.azure.AzureOptions;
 import dev.coffer.provider.azure.AzureProviderImpl;
 import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.StoreFixtures;
-import dev.coffer.testsupport.vault.TestPki;
+import dev.coffer.testsupport.vault.VaultTestPki;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class AzureTestStores implements AutoCloseable {
     public static final String CLIENT_ID = "00000000-0000-0000-0000-00000000c0ff";
     public static final String CLIENT_SECRET = "sp-secret-value";
 
-    public final TestPki pki = new TestPki("azure-test-ca");
+    public final VaultTestPki pki = new VaultTestPki("azure-test-ca");
     public final FakeKeyVault vault;
     public final InMemoryKube kube = new InMemoryKube().numberedTokens();
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -10,7 +10,7 @@ import dev.coffer.provider.gcp.GcpOptions;
 import dev.coffer.provider.gcp.GcpProviderImpl;
 import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.StoreFixtures;
-import dev.coffer.testsupport.vault.TestPki;
+import dev.coffer.testsupport.vault.VaultTestPki;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -50,8 +50,8 @@ public final class GcpTestStores implements AutoCloseable {
     private final String keyJson;
 
     public GcpTestStores() {
-        TestPki pki = new TestPki("gcp-test-ca");
-        TestPki.Issued server = pki.server();
+        VaultTestPki pki = new VaultTestPki("gcp-test-ca");
+        VaultTestPki.Issued server = pki.server();
         tokens = new FakeGoogleTokens(pki.serverContext(server));
         sm = new FakeSecretManager(keyManagers(server), tokens.issued());
         KeyPair saKey = rsa();
@@ -177,7 +177,7 @@ public final class GcpTestStores implements AutoCloseable {
         }
     }
 
-    private static KeyManager[] keyManagers(TestPki.Issued server) {
+    private static KeyManager[] keyManagers(VaultTestPki.Issued server) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);

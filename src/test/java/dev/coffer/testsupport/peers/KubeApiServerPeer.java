@@ -1,6 +1,6 @@
 package dev.coffer.testsupport.peers;
 
-import dev.coffer.testsupport.vault.TestPki;
+import dev.coffer.testsupport.vault.VaultTestPki;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
@@ -49,12 +49,12 @@ public final class KubeApiServerPeer {
     private final PeerProcess etcd;
     private final PeerProcess apiServer;
     private final String url;
-    private final TestPki pki;
+    private final VaultTestPki pki;
     private final Path adminKubeconfig;
     private final KubernetesClient adminClient;
 
-    private KubeApiServerPeer(Path dir, PeerProcess etcd, PeerProcess apiServer, String url, TestPki pki,
-                              TestPki.Issued admin) {
+    private KubeApiServerPeer(Path dir, PeerProcess etcd, PeerProcess apiServer, String url, VaultTestPki pki,
+                              VaultTestPki.Issued admin) {
         this.dir = dir;
         this.etcd = etcd;
         this.apiServer = apiServer;
@@ -104,10 +104,10 @@ public final class KubeApiServerPeer {
                     "--unsafe-no-fsync", "--log-level", "warn"), dir, Map.of());
             awaitHttp(etcd, clientUrl + "/health", Duration.ofSeconds(60));
 
-            TestPki pki = new TestPki("coffer-kube-ca");
-            TestPki.Issued serving = pki.server();
+            VaultTestPki pki = new VaultTestPki("coffer-kube-ca");
+            VaultTestPki.Issued serving = pki.server();
             // O= in the subject is the group: system:masters is bound to cluster-admin by the bootstrap policy.
-            TestPki.Issued admin = pki.client("coffer-test-admin,O=system:masters", "RSA");
+            VaultTestPki.Issued admin = pki.client("coffer-test-admin,O=system:masters", "RSA");
             KeyPair sa = rsa();
             write(dir.resolve("ca.crt"), pki.ca().certPem());
             write(dir.resolve("serving.crt"), serving.certPem());

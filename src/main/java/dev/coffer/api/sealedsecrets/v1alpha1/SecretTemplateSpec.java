@@ -12,7 +12,7 @@ public class SecretTemplateSpec {
 
     @Nullable
     @JsonPropertyDescription("Standard object's metadata.")
-    private TemplateMetadata metadata;
+    private SealedSecretTemplateMetadata metadata;
 
     @JsonPropertyDescription("Used to facilitate programmatic handling of secret data.")
     private String type;
@@ -24,11 +24,11 @@ public class SecretTemplateSpec {
     @JsonPropertyDescription("Keys that should be templated using decrypted data.")
     private Map<String, String> data;
 
-    public TemplateMetadata getMetadata() {
+    public SealedSecretTemplateMetadata getMetadata() {
         return metadata;
     }
 
-    public void setMetadata(TemplateMetadata metadata) {
+    public void setMetadata(SealedSecretTemplateMetadata metadata) {
         this.metadata = metadata;
     }
 

@@ -5,7 +5,7 @@ import static dev.coffer.template.funcs.ParamType.STRING;
 import dev.coffer.template.funcs.FunctionException;
 import dev.coffer.template.funcs.FunctionRegistry;
 import dev.coffer.template.funcs.pki.GoKeys;
-import dev.coffer.template.funcs.pki.Pem;
+import dev.coffer.gocompat.GoPem;
 import dev.coffer.template.funcs.sprig.GoJson;
 import dev.coffer.template.value.GoValues;
 import java.math.BigInteger;
@@ -37,8 +37,8 @@ public final class EsoJwkFunctions {
     }
 
     public static void register(FunctionRegistry.Builder r) {
-        r.add("jwkPublicKeyPem", a -> Pem.encode("PUBLIC KEY", publicKey(parse(GoValues.str(a[0])))), STRING);
-        r.add("jwkPrivateKeyPem", a -> Pem.encode("PRIVATE KEY", privateKey(parse(GoValues.str(a[0])))), STRING);
+        r.add("jwkPublicKeyPem", a -> GoPem.encode("PUBLIC KEY", publicKey(parse(GoValues.str(a[0])))), STRING);
+        r.add("jwkPrivateKeyPem", a -> GoPem.encode("PRIVATE KEY", privateKey(parse(GoValues.str(a[0])))), STRING);
     }
 
     private static Map<String, Object> parse(String json) throws FunctionException {

@@ -5,7 +5,7 @@ import static dev.coffer.template.funcs.ParamType.STRING;
 import dev.coffer.template.funcs.FunctionException;
 import dev.coffer.template.funcs.FunctionRegistry;
 import dev.coffer.template.funcs.pki.CertChains;
-import dev.coffer.template.funcs.pki.Pem;
+import dev.coffer.gocompat.GoPem;
 import dev.coffer.template.value.GoValues;
 import java.net.InetAddress;
 import java.security.cert.X509Certificate;
@@ -34,11 +34,11 @@ public final class EsoPemFunctions {
      */
     private static String filterPem(String type, String input) throws FunctionException {
         int begin = input.indexOf("-----BEGIN");
-        Pem.Decoded decoded = Pem.decodeAll(begin < 0 ? input : input.substring(begin));
+        GoPem.Decoded decoded = GoPem.decodeAll(begin < 0 ? input : input.substring(begin));
         StringBuilder sb = new StringBuilder();
-        for (Pem.Block b : decoded.blocks()) {
+        for (GoPem.Block b : decoded.blocks()) {
             if (b.type().equalsIgnoreCase(type)) {
-                sb.append(Pem.encode(b));
+                sb.append(GoPem.encode(b));
             }
         }
         if (sb.length() == 0 && !decoded.rest().isEmpty()) {

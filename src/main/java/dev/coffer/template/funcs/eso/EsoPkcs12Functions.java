@@ -6,7 +6,7 @@ import dev.coffer.template.funcs.FunctionException;
 import dev.coffer.template.funcs.FunctionRegistry;
 import dev.coffer.template.funcs.pki.CertChains;
 import dev.coffer.template.funcs.pki.GoKeys;
-import dev.coffer.template.funcs.pki.Pem;
+import dev.coffer.gocompat.GoPem;
 import dev.coffer.template.funcs.pki.Pkcs12Codec;
 import dev.coffer.template.value.GoValues;
 import java.security.PrivateKey;
@@ -53,7 +53,7 @@ public final class EsoPkcs12Functions {
         if (c.key() == null) {
             throw new FunctionException("unable to decode pkcs12 with password: pkcs12: private key missing");
         }
-        return Pem.encode("PRIVATE KEY", GoKeys.marshalPkcs8(c.key()));
+        return GoPem.encode("PRIVATE KEY", GoKeys.marshalPkcs8(c.key()));
     }
 
     /** All certificates as PEM, ordered leaf to root when they form one chain, else as stored. */
@@ -73,14 +73,14 @@ public final class EsoPkcs12Functions {
     }
 
     private static String toPkcs12(String certPem, String keyPem, String pass, boolean withChain) throws Exception {
-        List<Pem.Block> certBlocks = Pem.decodeAll(certPem).blocks();
+        List<GoPem.Block> certBlocks = GoPem.decodeAll(certPem).blocks();
         if (certBlocks.isEmpty()) {
             throw new FunctionException("runtime error: invalid memory address or nil pointer dereference");
         }
         X509Certificate cert = chain(certBlocks.get(0));
         List<X509Certificate> cas = new ArrayList<>();
         if (withChain) {
-            for (Pem.Block b : certBlocks.subList(1, certBlocks.size())) {
+            for (GoPem.Block b : certBlocks.subList(1, certBlocks.size())) {
                 cas.add(chain(b));
             }
         }
@@ -94,13 +94,13 @@ public final class EsoPkcs12Functions {
     /** ESO's pemTruststoreToPKCS12: every certificate of the PEM into a Java trust store, base64-encoded. */
     private static String trustStore(String certsPem, String pass) throws Exception {
         List<X509Certificate> certs = new ArrayList<>();
-        for (Pem.Block b : Pem.decodeAll(certsPem).blocks()) {
+        for (GoPem.Block b : GoPem.decodeAll(certsPem).blocks()) {
             certs.add(chain(b));
         }
         return Base64.getEncoder().encodeToString(Pkcs12Codec.encodeTrustStore(certs, pass));
     }
 
-    private static X509Certificate chain(Pem.Block b) throws FunctionException {
+    private static X509Certificate chain(GoPem.Block b) throws FunctionException {
         try {
             return CertChains.parse(b.bytes());
         } catch (CertChains.ChainException e) {

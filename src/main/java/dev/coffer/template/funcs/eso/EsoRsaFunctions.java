@@ -5,7 +5,7 @@ import static dev.coffer.template.funcs.ParamType.STRING;
 import dev.coffer.template.funcs.FunctionException;
 import dev.coffer.template.funcs.FunctionRegistry;
 import dev.coffer.template.funcs.pki.GoKeys;
-import dev.coffer.template.funcs.pki.Pem;
+import dev.coffer.gocompat.GoPem;
 import dev.coffer.template.value.GoValues;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
@@ -37,7 +37,7 @@ public final class EsoRsaFunctions {
             default:
                 throw new FunctionException("decryption scheme " + scheme + " is not supported");
         }
-        if (Pem.decodeFirst(privateKeyPem) == null) {
+        if (GoPem.decodeFirst(privateKeyPem) == null) {
             throw new FunctionException("failed to decode PEM block");
         }
         PrivateKey key = GoKeys.parsePemPrivateKey(privateKeyPem);

@@ -1,5 +1,6 @@
 package dev.coffer.template.funcs.pki;
 
+import dev.coffer.gocompat.GoPem;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -29,7 +30,7 @@ public final class CertChains {
 
     public static List<X509Certificate> parseCertificates(String pem) throws ChainException {
         List<X509Certificate> certs = new ArrayList<>();
-        for (Pem.Block block : Pem.decodeAll(pem).blocks()) {
+        for (GoPem.Block block : GoPem.decodeAll(pem).blocks()) {
             certs.add(parse(block.bytes()));
         }
         return certs;
@@ -108,7 +109,7 @@ public final class CertChains {
         StringBuilder sb = new StringBuilder();
         for (X509Certificate c : certs) {
             try {
-                sb.append(Pem.encode("CERTIFICATE", c.getEncoded()));
+                sb.append(GoPem.encode("CERTIFICATE", c.getEncoded()));
             } catch (Exception e) {
                 throw new ChainException("x509: cannot encode certificate");
             }

@@ -1,5 +1,6 @@
 package dev.coffer.template.funcs.pki;
 
+import dev.coffer.gocompat.GoPem;
 import java.io.IOException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -63,7 +64,7 @@ public final class GoKeys {
 
     /** The first PEM block of the text parsed as a private key in any of Go's formats; null if none. */
     public static PrivateKey parsePemPrivateKey(String pem) {
-        Pem.Block block = Pem.decodeFirst(pem);
+        GoPem.Block block = GoPem.decodeFirst(pem);
         return block == null ? null : parsePrivateKey(block.bytes());
     }
 

@@ -2,7 +2,7 @@ package dev.coffer.template.funcs.sprig;
 
 import dev.coffer.template.funcs.FunctionException;
 import dev.coffer.template.funcs.pki.GoKeys;
-import dev.coffer.template.funcs.pki.Pem;
+import dev.coffer.gocompat.GoPem;
 import dev.coffer.template.value.GoValues;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -59,17 +59,17 @@ final class CertificateGenerator {
     /** sprig's pemBlockForKey: PKCS#1 for RSA, SEC 1 for EC, PKCS#8 otherwise. */
     static String keyPem(PrivateKey key) throws Exception {
         if (key instanceof RSAPrivateCrtKey rsa) {
-            return Pem.encode("RSA PRIVATE KEY", GoKeys.marshalPkcs1(rsa));
+            return GoPem.encode("RSA PRIVATE KEY", GoKeys.marshalPkcs1(rsa));
         }
         if (key instanceof ECPrivateKey ec) {
-            return Pem.encode("EC PRIVATE KEY", GoKeys.marshalSec1(ec));
+            return GoPem.encode("EC PRIVATE KEY", GoKeys.marshalSec1(ec));
         }
-        return Pem.encode("PRIVATE KEY", GoKeys.marshalPkcs8(key));
+        return GoPem.encode("PRIVATE KEY", GoKeys.marshalPkcs8(key));
     }
 
     /** sprig's parsePrivateKeyPEM: the block type decides the format. */
     static PrivateKey parseKeyPem(String pem) throws FunctionException {
-        Pem.Block block = Pem.decodeFirst(pem);
+        GoPem.Block block = GoPem.decodeFirst(pem);
         if (block == null) {
             throw new FunctionException("no PEM data in input");
         }
@@ -129,7 +129,7 @@ final class CertificateGenerator {
                 : signingKey instanceof ECPrivateKey ? "SHA256withECDSA" : "Ed25519";
         X509Certificate cert = new JcaX509CertificateConverter().setProvider(GoKeys.BC).getCertificate(
                 builder.build(new JcaContentSignerBuilder(alg).setProvider(GoKeys.BC).build(signingKey)));
-        return new SprigCertificate(Pem.encode("CERTIFICATE", cert.getEncoded()), keyPem(key));
+        return new SprigCertificate(GoPem.encode("CERTIFICATE", cert.getEncoded()), keyPem(key));
     }
 
     /** Go's subject key id: SHA-1 of the subjectPublicKey bit string. */
@@ -151,7 +151,7 @@ final class CertificateGenerator {
     }
 
     static X509Certificate parseCertificate(String pem) throws FunctionException {
-        Pem.Block block = Pem.decodeFirst(pem);
+        GoPem.Block block = GoPem.decodeFirst(pem);
         if (block == null) {
             throw new FunctionException("unable to decode certificate");
         }

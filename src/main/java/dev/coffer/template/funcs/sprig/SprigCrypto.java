@@ -9,7 +9,7 @@ import static dev.coffer.template.funcs.ParamType.UINT32;
 import dev.coffer.template.funcs.FunctionException;
 import dev.coffer.template.funcs.FunctionRegistry;
 import dev.coffer.template.funcs.pki.GoKeys;
-import dev.coffer.template.funcs.pki.Pem;
+import dev.coffer.gocompat.GoPem;
 import dev.coffer.template.value.GoValues;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -126,7 +126,7 @@ public final class SprigCrypto {
                 v.add(new ASN1Integer(k.getParams().getG()));
                 v.add(new ASN1Integer(pub.getY()));
                 v.add(new ASN1Integer(k.getX()));
-                return Pem.encode("DSA PRIVATE KEY", new DERSequence(v).getEncoded());
+                return GoPem.encode("DSA PRIVATE KEY", new DERSequence(v).getEncoded());
             }
             default:
                 return "Unknown type " + type;

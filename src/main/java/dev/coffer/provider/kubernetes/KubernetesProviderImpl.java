@@ -17,18 +17,18 @@ import java.util.List;
  * API, renewed in place) or a kubeconfig from a Secret. One fabric8 client is built per store
  * client; see {@link ClusterConnection} for how it is configured.
  */
-public final class KubernetesSecretsProvider implements Provider {
+public final class KubernetesProviderImpl implements Provider {
 
     static final String DEFAULT_REMOTE_NAMESPACE = "default";
 
     private final Clock clock;
 
-    public KubernetesSecretsProvider() {
+    public KubernetesProviderImpl() {
         this(Clock.systemUTC());
     }
 
     /** With a clock, so tests can age service-account tokens. */
-    KubernetesSecretsProvider(Clock clock) {
+    KubernetesProviderImpl(Clock clock) {
         this.clock = clock;
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 @PreserveUnknownFields
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class TemplateMetadata {
+public class SealedSecretTemplateMetadata {
 
     private String name;
     private String namespace;

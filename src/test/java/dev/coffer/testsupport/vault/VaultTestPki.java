@@ -26,7 +26,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A throw-away CA with a server certificate for 127.0.0.1 and client certificates, as PEM and JSSE objects. */
-public final class TestPki {
+public final class VaultTestPki {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
@@ -40,7 +40,7 @@ public final class TestPki {
 
     private final Issued ca;
 
-    public TestPki(String name) {
+    public VaultTestPki(String name) {
         this.ca = issue("CN=" + name, null, true, false, "RSA");
     }
 

@@ -6,12 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Records the controller's {@code v1} Events on SealedSecrets, under upstream's component name. */
 @ApplicationScoped
-public class EventRecorder {
+public class SealedSecretEvents {
 
     static final String COMPONENT = "sealed-secrets-controller";
     private final dev.coffer.kube.EventRecorder events;
 
-    public EventRecorder(KubernetesClient client) {
+    public SealedSecretEvents(KubernetesClient client) {
         this.events = new dev.coffer.kube.EventRecorder(client, COMPONENT);
     }
 

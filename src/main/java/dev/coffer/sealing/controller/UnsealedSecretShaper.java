@@ -2,7 +2,7 @@ package dev.coffer.sealing.controller;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec;
-import dev.coffer.api.sealedsecrets.v1alpha1.TemplateMetadata;
+import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretTemplateMetadata;
 import dev.coffer.sealing.SealingException;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The Secret a SealedSecret asks for, from the SealedSecret and its decrypted values. Pure. */
-public final class SecretShaper {
+public final class UnsealedSecretShaper {
 
     public static final String SKIP_OWNER_REFERENCES = "sealedsecrets.bitnami.com/skip-set-owner-references";
     public static final String MANAGED = "sealedsecrets.bitnami.com/managed";
@@ -25,14 +25,14 @@ public final class SecretShaper {
 
     private final TemplateData templateData;
 
-    public SecretShaper(TemplateData templateData) {
+    public UnsealedSecretShaper(TemplateData templateData) {
         this.templateData = templateData;
     }
 
     public Secret shape(SealedSecret sealedSecret, Map<String, byte[]> values) throws SealingException {
         SecretTemplateSpec template = sealedSecret.getSpec().getTemplate() == null
                 ? new SecretTemplateSpec() : sealedSecret.getSpec().getTemplate();
-        TemplateMetadata tm = template.getMetadata() == null ? new TemplateMetadata() : template.getMetadata();
+        SealedSecretTemplateMetadata tm = template.getMetadata() == null ? new SealedSecretTemplateMetadata() : template.getMetadata();
 
         ObjectMeta meta = new ObjectMeta();
         meta.setName(sealedSecret.getMetadata().getName());
@@ -98,7 +98,7 @@ public final class SecretShaper {
                 .build();
     }
 
-    private static boolean skipOwnerReferences(TemplateMetadata tm) {
+    private static boolean skipOwnerReferences(SealedSecretTemplateMetadata tm) {
         return tm.getAnnotations() != null && "true".equals(tm.getAnnotations().get(SKIP_OWNER_REFERENCES));
     }
 

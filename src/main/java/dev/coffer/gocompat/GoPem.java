@@ -1,4 +1,4 @@
-package dev.coffer.template.funcs.pki;
+package dev.coffer.gocompat;
 
 import dev.coffer.gocompat.GoBase64;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +14,12 @@ import java.util.TreeMap;
  * a line, and ends at the end of a line; between blocks anything may stand) and Encode (64-column
  * base64 lines). Works on bytes, as Go does: a Java String is read as its UTF-8 bytes.
  */
-public final class Pem {
+public final class GoPem {
     private static final byte[] BEGIN = ascii("-----BEGIN ");
     private static final byte[] END = ascii("\n-----END ");
     private static final byte[] DASHES = ascii("-----");
 
-    private Pem() {
+    private GoPem() {
     }
 
     /** One PEM block: its type, headers and decoded bytes. */

@@ -18,9 +18,9 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
 
 /** PEM in and out: RSA private keys (PKCS#1 or PKCS#8) and X.509 certificates. */
-public final class Pem {
+public final class KeyPem {
 
-    private Pem() {
+    private KeyPem() {
     }
 
     public static RSAPrivateKey privateKey(String pem, String source) throws SealingException {

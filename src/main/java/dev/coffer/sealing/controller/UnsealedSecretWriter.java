@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
-/** Applies a {@link WritePlan} to the cluster: the only place that writes unsealed Secrets. */
+/** Applies a {@link UnsealWritePlan} to the cluster: the only place that writes unsealed Secrets. */
 @ApplicationScoped
-public class SecretWriter {
+public class UnsealedSecretWriter {
 
     private final KubernetesClient client;
 
-    public SecretWriter(KubernetesClient client) {
+    public UnsealedSecretWriter(KubernetesClient client) {
         this.client = client;
     }
 
@@ -34,11 +34,11 @@ public class SecretWriter {
             throws NotManagedException {
         String ns = desired.getMetadata().getNamespace();
         String name = desired.getMetadata().getName();
-        WritePlan plan = WritePlan.decide(owner, desired, UnsealStamp.without(live));
-        if (plan.action() == WritePlan.Action.REFUSE) {
+        UnsealWritePlan plan = UnsealWritePlan.decide(owner, desired, UnsealStamp.without(live));
+        if (plan.action() == UnsealWritePlan.Action.REFUSE) {
             throw new NotManagedException(plan.refusal());
         }
-        if (plan.action() == WritePlan.Action.NONE && (stamp.isEmpty() || UnsealStamp.isStamped(live))) {
+        if (plan.action() == UnsealWritePlan.Action.NONE && (stamp.isEmpty() || UnsealStamp.isStamped(live))) {
             return false;
         }
         Secret next = stamp.map(s -> s.on(plan.secret())).orElse(plan.secret());

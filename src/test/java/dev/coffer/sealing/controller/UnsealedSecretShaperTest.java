@@ -13,14 +13,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SecretShaperTest {
+class UnsealedSecretShaperTest {
 
     @Test
     void templateTypeVectorGivesATlsSecretLabelledAppWeb() throws Exception {
         SealedSecret sealed = Vectors.sealed("template-type");
         sealed.getMetadata().setUid("uid-1");
         var values = SealedSecretUnsealer.unseal(sealed, Vectors.keys()).values();
-        Secret secret = new SecretShaper(TemplateData.standard()).shape(sealed, values);
+        Secret secret = new UnsealedSecretShaper(TemplateData.standard()).shape(sealed, values);
         assertThat(secret.getType()).isEqualTo("kubernetes.io/tls");
         assertThat(secret.getMetadata().getLabels()).containsEntry("app", "web");
         assertThat(secret.getMetadata().getName()).isEqualTo("tls");
@@ -39,7 +39,7 @@ class SecretShaperTest {
         sealed.getSpec().getTemplate().setData(Map.of("url", "x"));
         TemplateData upper = (templates, values) -> Map.of("url",
                 ("u:" + new String(values.get("k"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        Secret secret = new SecretShaper(upper).shape(sealed, Map.of("k", "v".getBytes(StandardCharsets.UTF_8)));
+        Secret secret = new UnsealedSecretShaper(upper).shape(sealed, Map.of("k", "v".getBytes(StandardCharsets.UTF_8)));
         assertThat(Fixtures.text(secret, "url")).isEqualTo("u:v");
         assertThat(secret.getType()).isEqualTo("Opaque");
     }
@@ -51,7 +51,7 @@ class SecretShaperTest {
         sealed.getMetadata().setNamespace("ns");
         sealed.getSpec().setTemplate(new dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec());
         sealed.getSpec().getTemplate().setData(Map.of("dsn", "postgres://{{ .user }}:{{ .password | upper }}@db"));
-        Secret secret = new SecretShaper(TemplateData.standard()).shape(sealed, Map.of(
+        Secret secret = new UnsealedSecretShaper(TemplateData.standard()).shape(sealed, Map.of(
                 "user", "app".getBytes(StandardCharsets.UTF_8), "password", "s3cret".getBytes(StandardCharsets.UTF_8)));
         assertThat(Fixtures.text(secret, "dsn")).isEqualTo("postgres://app:S3CRET@db");
         assertThat(secret.getData()).containsKeys("user", "password", "dsn");
@@ -64,7 +64,7 @@ class SecretShaperTest {
         sealed.getMetadata().setNamespace("ns");
         sealed.getSpec().setTemplate(new dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec());
         sealed.getSpec().getTemplate().setData(Map.of("port", "{{ fail .k }}"));
-        assertThatThrownBy(() -> new SecretShaper(TemplateData.standard()).shape(sealed,
+        assertThatThrownBy(() -> new UnsealedSecretShaper(TemplateData.standard()).shape(sealed,
                 Map.of("k", "canary-value-77".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(SealingException.class)
                 .hasMessageStartingWith("template.data[\"port\"]: ")
@@ -81,7 +81,7 @@ class SecretShaperTest {
             sealed.getMetadata().setNamespace("ns");
             sealed.getSpec().setTemplate(new dev.coffer.api.sealedsecrets.v1alpha1.SecretTemplateSpec());
             sealed.getSpec().getTemplate().setData(Map.of("port", template));
-            assertThatThrownBy(() -> new SecretShaper(TemplateData.standard()).shape(sealed,
+            assertThatThrownBy(() -> new UnsealedSecretShaper(TemplateData.standard()).shape(sealed,
                     Map.of("k", secret.getBytes(StandardCharsets.UTF_8))))
                     .isInstanceOf(SealingException.class)
                     .hasMessageStartingWith("template.data[\"port\"]: template: port:1:3: executing")

@@ -13,21 +13,21 @@ import java.util.Objects;
  * What to do with the live Secret, given the desired one: create, update, recreate (an immutable
  * Secret or a type change), nothing, or refuse (a Secret this SealedSecret does not manage). Pure.
  */
-public record WritePlan(Action action, Secret secret, String refusal) {
+public record UnsealWritePlan(Action action, Secret secret, String refusal) {
 
     public enum Action { CREATE, UPDATE, RECREATE, NONE, REFUSE }
 
-    public static WritePlan decide(SealedSecret owner, Secret desired, Secret live) {
+    public static UnsealWritePlan decide(SealedSecret owner, Secret desired, Secret live) {
         if (live == null) {
-            return new WritePlan(Action.CREATE, desired, null);
+            return new UnsealWritePlan(Action.CREATE, desired, null);
         }
-        if (annotated(live, SecretShaper.PATCH)) {
+        if (annotated(live, UnsealedSecretShaper.PATCH)) {
             return patch(desired, live);
         }
-        if (controlledBy(live, owner) || annotated(live, SecretShaper.MANAGED)) {
+        if (controlledBy(live, owner) || annotated(live, UnsealedSecretShaper.MANAGED)) {
             return takeOver(desired, live);
         }
-        return new WritePlan(Action.REFUSE, null, "Resource \"" + live.getMetadata().getName()
+        return new UnsealWritePlan(Action.REFUSE, null, "Resource \"" + live.getMetadata().getName()
                 + "\" already exists and is not managed by SealedSecret");
     }
 
@@ -35,28 +35,28 @@ public record WritePlan(Action action, Secret secret, String refusal) {
      * Merge data, labels and annotations into a Secret someone else owns; when it is also marked
      * managed, the SealedSecret takes ownership (its owner reference replaces the others), as upstream.
      */
-    private static WritePlan patch(Secret desired, Secret live) {
+    private static UnsealWritePlan patch(Secret desired, Secret live) {
         Secret merged = copyOf(live);
         merged.setData(merge(live.getData(), desired.getData()));
         merged.getMetadata().setLabels(merge(live.getMetadata().getLabels(), desired.getMetadata().getLabels()));
         merged.getMetadata().setAnnotations(merge(live.getMetadata().getAnnotations(),
                 desired.getMetadata().getAnnotations()));
-        if (annotated(live, SecretShaper.MANAGED)) {
+        if (annotated(live, UnsealedSecretShaper.MANAGED)) {
             merged.getMetadata().setOwnerReferences(desired.getMetadata().getOwnerReferences());
         }
         if (Objects.equals(merged.getData(), nonNull(live.getData()))
                 && sameMetadata(merged.getMetadata(), live.getMetadata())) {
-            return new WritePlan(Action.NONE, live, null);
+            return new UnsealWritePlan(Action.NONE, live, null);
         }
         boolean recreate = Boolean.TRUE.equals(live.getImmutable()) && !Objects.equals(merged.getData(), live.getData());
-        return recreate ? recreate(merged) : new WritePlan(Action.UPDATE, merged, null);
+        return recreate ? recreate(merged) : new UnsealWritePlan(Action.UPDATE, merged, null);
     }
 
     /**
      * The Secret becomes exactly what the SealedSecret says, as upstream replaces it: data, type,
      * labels, annotations and owner references wholesale (none when the template skips them).
      */
-    private static WritePlan takeOver(Secret desired, Secret live) {
+    private static UnsealWritePlan takeOver(Secret desired, Secret live) {
         Secret next = copyOf(live);
         next.setData(nonNull(desired.getData()));
         next.setType(desired.getType());
@@ -68,18 +68,18 @@ public record WritePlan(Action action, Secret secret, String refusal) {
                 && Objects.equals(next.getType(), typeOf(live))
                 && Objects.equals(next.getImmutable(), live.getImmutable());
         if (sameContent && sameMetadata(next.getMetadata(), live.getMetadata())) {
-            return new WritePlan(Action.NONE, live, null);
+            return new UnsealWritePlan(Action.NONE, live, null);
         }
         boolean recreate = !Objects.equals(next.getType(), typeOf(live))
                 || Boolean.TRUE.equals(live.getImmutable()) && !sameContent;
-        return recreate ? recreate(next) : new WritePlan(Action.UPDATE, next, null);
+        return recreate ? recreate(next) : new UnsealWritePlan(Action.UPDATE, next, null);
     }
 
-    private static WritePlan recreate(Secret next) {
+    private static UnsealWritePlan recreate(Secret next) {
         next.getMetadata().setResourceVersion(null);
         next.getMetadata().setUid(null);
         next.getMetadata().setCreationTimestamp(null);
-        return new WritePlan(Action.RECREATE, next, null);
+        return new UnsealWritePlan(Action.RECREATE, next, null);
     }
 
     public static boolean controlledBy(Secret secret, SealedSecret owner) {
