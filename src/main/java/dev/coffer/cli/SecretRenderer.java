@@ -2,7 +2,7 @@ package dev.coffer.cli;
 
 import dev.coffer.api.externalsecrets.v1.CreationPolicy;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.store.ClientCache;
 import dev.coffer.store.StoreAccess;
 import dev.coffer.sync.Policies;

@@ -6,7 +6,7 @@ import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.metrics.SyncMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.coffer.provider.KubeAccess;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.store.ClientCache;
 import dev.coffer.store.ControllerClass;
 import dev.coffer.store.StoreReconciliation;

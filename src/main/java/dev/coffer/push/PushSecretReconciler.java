@@ -13,7 +13,7 @@ import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.provider.KubeAccess;
 import dev.coffer.provider.ProviderException;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.provider.PushOutcome;
 import dev.coffer.provider.PushRemoteRef;
 import dev.coffer.provider.SecretsPusher;

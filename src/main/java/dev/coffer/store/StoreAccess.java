@@ -9,11 +9,10 @@ import dev.coffer.api.externalsecrets.v1.StoreKind;
 import dev.coffer.kube.Conditions;
 import dev.coffer.provider.KubeAccess;
 import dev.coffer.provider.Provider;
-import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
-import dev.coffer.sync.ClientSource;
+import dev.coffer.provider.ClientSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 

@@ -3,7 +3,6 @@ package dev.coffer.store;
 import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
 import dev.coffer.provider.Provider;
 import dev.coffer.provider.ProviderException;
-import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;

@@ -1,5 +1,6 @@
 package dev.coffer.sync;
 
+import dev.coffer.provider.ClientSource;
 import dev.coffer.api.externalsecrets.v1.ConversionStrategy;
 import dev.coffer.api.externalsecrets.v1.DecodingStrategy;
 import dev.coffer.api.externalsecrets.v1.DeletionPolicy;

@@ -1,5 +1,6 @@
 package dev.coffer.sync;
 
+import dev.coffer.provider.ClientSource;
 import dev.coffer.api.externalsecrets.v1.ClusterSecretStore;
 import dev.coffer.api.externalsecrets.v1.CreationPolicy;
 import dev.coffer.api.externalsecrets.v1.DeletionPolicy;
@@ -16,7 +17,7 @@ import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.metrics.SyncMetrics;
 import dev.coffer.provider.KubeAccess;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.store.ClientCache;
 import dev.coffer.store.ControllerClass;
 import dev.coffer.store.StoreAccess;

@@ -1,5 +1,6 @@
 package dev.coffer.sync;
 
+import dev.coffer.provider.ClientSource;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate;
 import dev.coffer.api.externalsecrets.v1.TemplateFrom;

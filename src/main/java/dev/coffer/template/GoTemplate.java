@@ -3,7 +3,6 @@ package dev.coffer.template;
 import dev.coffer.template.exec.ExecError;
 import dev.coffer.template.exec.Executor;
 import dev.coffer.template.funcs.FunctionRegistry;
-import dev.coffer.template.funcs.Functions;
 import dev.coffer.template.gofmt.GoQuote;
 import dev.coffer.template.parse.Parser;
 import dev.coffer.template.parse.Position;
@@ -47,7 +46,7 @@ public final class GoTemplate {
      * Texts are parsed in the map's iteration order; a later non-empty definition replaces an earlier one.
      */
     public static GoTemplate parseSet(String main, Map<String, String> texts) throws TemplateException {
-        FunctionRegistry functions = Functions.standard();
+        FunctionRegistry functions = EsoFunctionSet.standard();
         Map<String, Tree> trees = new HashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
             try {

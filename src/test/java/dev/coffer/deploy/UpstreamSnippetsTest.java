@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.provider.Provider;
 import dev.coffer.provider.ProviderException;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.StoreFixtures;

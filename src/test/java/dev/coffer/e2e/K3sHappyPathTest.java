@@ -4,7 +4,7 @@ import dev.coffer.cli.ManifestApplier;
 import dev.coffer.kube.ApiServerKubeAccess;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.metrics.SyncMetrics;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.store.ClientCache;
 import dev.coffer.store.ClusterSecretStoreReconciler;
 import dev.coffer.store.SecretStoreReconciler;

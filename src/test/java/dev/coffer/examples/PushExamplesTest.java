@@ -5,7 +5,7 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecret;
 import dev.coffer.cli.ManifestApplier;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.provider.StoreIdentity;
 import dev.coffer.provider.fake.FakePushedSecrets;
 import dev.coffer.provider.fake.FakeProviderImpl;

@@ -3,7 +3,7 @@ package dev.coffer.push;
 import dev.coffer.api.externalsecrets.v1.Condition;
 import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecret;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.provider.StoreIdentity;
 import dev.coffer.provider.fake.FakePushedSecrets;
 import dev.coffer.provider.fake.FakeProviderImpl;

@@ -212,7 +212,7 @@ class ClientCacheTest {
     void aNewGenerationThatFailsValidationStillClosesTheOldClient() {
         ClientCache cache = new ClientCache();
         CountingProvider p = new CountingProvider(false, null);
-        StoreValidator validator = new StoreValidator(dev.coffer.provider.ProviderRegistry.standard(), cache);
+        StoreValidator validator = new StoreValidator(dev.coffer.store.ProviderRegistry.standard(), cache);
         CountingClient g1 = (CountingClient) cache.get(ctx(store, 1, "team-a"), p);
         StoreValidator.Result invalid = validator.validate(ctx(store, 2, "team-a")); // no provider block at all
         assertThat(invalid.ready()).isFalse();
@@ -227,7 +227,7 @@ class ClientCacheTest {
         StoreIdentity other = new StoreIdentity(StoreIdentity.SECRET_STORE, "team-a", "other");
         CountingClient mine = (CountingClient) cache.get(ctx(store, 1, "team-a"), p);
         CountingClient theirs = (CountingClient) cache.get(ctx(other, 1, "team-a"), p);
-        new StoreValidator(dev.coffer.provider.ProviderRegistry.standard(), cache).forget(store);
+        new StoreValidator(dev.coffer.store.ProviderRegistry.standard(), cache).forget(store);
         assertThat(mine.closed).isTrue();
         assertThat(theirs.closed).isFalse();
         assertThat(cache.size()).isEqualTo(1);

@@ -4,7 +4,6 @@ import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.api.externalsecrets.v1.providers.FakeProvider;
 import dev.coffer.provider.KubeAccess;
-import dev.coffer.provider.ProviderRegistry;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
 import io.fabric8.kubernetes.api.model.ConfigMap;

@@ -2,7 +2,7 @@ package dev.coffer.testsupport;
 
 import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.api.externalsecrets.v1.providers.FakeProviderData;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
 

@@ -4,7 +4,7 @@ import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
 import dev.coffer.api.externalsecrets.v1.providers.AwsSecretsManager;
 import dev.coffer.api.externalsecrets.v1.providers.AwsServiceType;
 import dev.coffer.provider.ProviderException;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.testsupport.aws.AwsTestStores;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package dev.coffer.provider.doppler;
 
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.testsupport.ExampleStores;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
 import dev.coffer.provider.Provider;
 import dev.coffer.provider.ProviderException;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.testsupport.FakeStores;
 import dev.coffer.testsupport.Manifests;

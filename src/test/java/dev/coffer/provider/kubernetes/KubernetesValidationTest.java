@@ -2,7 +2,7 @@ package dev.coffer.provider.kubernetes;
 
 import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
 import dev.coffer.provider.ProviderException;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.testsupport.InMemoryKube;
 import org.junit.jupiter.api.Test;

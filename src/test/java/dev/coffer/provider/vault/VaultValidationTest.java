@@ -5,7 +5,7 @@ import dev.coffer.api.externalsecrets.v1.providers.VaultClientTLS;
 import dev.coffer.api.externalsecrets.v1.providers.VaultKubernetesAuth;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 import dev.coffer.provider.ProviderException;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.vault.VaultStores;
 import org.junit.jupiter.api.Test;

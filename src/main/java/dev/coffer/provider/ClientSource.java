@@ -1,4 +1,4 @@
-package dev.coffer.sync;
+package dev.coffer.provider;
 
 import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
 import dev.coffer.provider.SecretsClient;

@@ -1,6 +1,8 @@
-package dev.coffer.provider;
+package dev.coffer.store;
 
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
+import dev.coffer.provider.Provider;
+import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.aws.AwsProviderImpl;
 import dev.coffer.provider.azure.AzureProviderImpl;
 import dev.coffer.provider.doppler.DopplerProviderImpl;

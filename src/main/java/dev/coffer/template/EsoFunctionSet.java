@@ -1,5 +1,7 @@
-package dev.coffer.template.funcs;
+package dev.coffer.template;
 
+import dev.coffer.template.funcs.BuiltinFunctions;
+import dev.coffer.template.funcs.FunctionRegistry;
 import dev.coffer.template.funcs.eso.EsoJwkFunctions;
 import dev.coffer.template.funcs.eso.EsoPemFunctions;
 import dev.coffer.template.funcs.eso.EsoPkcs12Functions;
@@ -35,10 +37,10 @@ import dev.coffer.template.funcs.sprig.SprigUrls;
  * </ul>
  * Added beyond ESO: Helm's {@code fromJsonArray}. No function touches files, the network or the environment.
  */
-public final class Functions {
+public final class EsoFunctionSet {
     private static final FunctionRegistry STANDARD = build();
 
-    private Functions() {
+    private EsoFunctionSet() {
     }
 
     public static FunctionRegistry standard() {
