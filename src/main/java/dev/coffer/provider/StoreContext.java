@@ -1,6 +1,6 @@
 package dev.coffer.provider;
 
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;

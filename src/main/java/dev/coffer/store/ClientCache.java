@@ -1,6 +1,6 @@
 package dev.coffer.store;
 
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.provider.Provider;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;

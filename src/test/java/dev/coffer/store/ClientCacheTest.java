@@ -2,7 +2,7 @@ package dev.coffer.store;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecretDataRemoteRef;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.provider.Provider;
 import dev.coffer.provider.SecretsClient;

@@ -1,6 +1,6 @@
 package dev.coffer.provider.aws;
 
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.providers.AwsAuthSecretRef;
 import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
 import dev.coffer.api.externalsecrets.v1.providers.AwsSecretsManager;

@@ -2,7 +2,7 @@ package dev.coffer.provider.azure;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.providers.AzureAuthType;
 import dev.coffer.api.externalsecrets.v1.providers.AzureEnvironmentType;
 import dev.coffer.api.externalsecrets.v1.providers.AzureKvAuth;

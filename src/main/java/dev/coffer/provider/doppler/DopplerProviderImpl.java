@@ -1,7 +1,7 @@
 package dev.coffer.provider.doppler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.providers.DopplerAuth;
 import dev.coffer.api.externalsecrets.v1.providers.DopplerOidcAuth;
 import dev.coffer.api.externalsecrets.v1.providers.DopplerProvider;

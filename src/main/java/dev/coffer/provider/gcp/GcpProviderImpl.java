@@ -2,7 +2,7 @@ package dev.coffer.provider.gcp;
 
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.providers.GcpSmAuth;
 import dev.coffer.api.externalsecrets.v1.providers.GcpSmProvider;
 import dev.coffer.api.externalsecrets.v1.providers.GcpWorkloadIdentityFederation;

@@ -2,7 +2,7 @@ package dev.coffer.provider.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.providers.ServiceAccountSelector;
 import dev.coffer.api.externalsecrets.v1.providers.VaultAuth;
 import dev.coffer.api.externalsecrets.v1.providers.VaultCertAuth;

@@ -1,6 +1,6 @@
 package dev.coffer.provider.vault;
 
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.providers.CAProvider;
 import dev.coffer.api.externalsecrets.v1.providers.CAProviderType;
 import dev.coffer.api.externalsecrets.v1.providers.VaultKVStoreVersion;

@@ -1,6 +1,6 @@
 package dev.coffer.testsupport.aws;
 
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.api.externalsecrets.v1.providers.AwsAuth;

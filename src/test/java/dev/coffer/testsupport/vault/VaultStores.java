@@ -2,7 +2,7 @@ package dev.coffer.testsupport.vault;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretDataRemoteRef;
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.api.externalsecrets.v1.providers.ServiceAccountSelector;

@@ -1,7 +1,7 @@
 package dev.coffer.api.externalsecrets.v1.providers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 
 /** How Coffer logs in to Vault; exactly one method is set. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,7 +1,7 @@
 package dev.coffer.api.externalsecrets.v1.providers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.coffer.api.externalsecrets.v1.SecretKeySelector;
+import dev.coffer.api.meta.v1.SecretKeySelector;
 import io.fabric8.generator.annotation.Required;
 
 /** A Secret offered to a webhook's templates as {@code .<name>.<key>}. */

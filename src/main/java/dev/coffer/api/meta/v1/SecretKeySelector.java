@@ -1,4 +1,4 @@
-package dev.coffer.api.externalsecrets.v1;
+package dev.coffer.api.meta.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Pattern;
