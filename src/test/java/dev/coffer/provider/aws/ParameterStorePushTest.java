@@ -15,6 +15,9 @@ import dev.coffer.testsupport.aws.AwsTestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.coffer.store.StoreValidator;
+import dev.coffer.store.ClientCache;
+import dev.coffer.provider.ProviderRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -201,5 +204,15 @@ class ParameterStorePushTest {
             prefixed.pusher().orElseThrow().push(PushRequest.ofValue(PushRemoteRef.of("/x", null), bytes("v"), false));
         }
         assertThat(t.aws.parameterStore().value("/team/x")).isEqualTo("v");
+    }
+
+    @Test
+    void theStoreReportsReadWrite() {
+        try (ClientCache cache = new ClientCache()) {
+            StoreValidator.Result r = new StoreValidator(new ProviderRegistry(java.util.List.of(new AwsProviderImpl(t.options()))), cache)
+                    .validate(t.store(AwsTestStores.block(AwsServiceType.ParameterStore)));
+            assertThat(r.ready()).as(r.message()).isTrue();
+            assertThat(r.capabilities()).isEqualTo(StoreValidator.Result.READ_WRITE);
+        }
     }
 }

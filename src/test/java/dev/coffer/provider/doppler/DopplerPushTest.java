@@ -11,6 +11,9 @@ import dev.coffer.provider.SecretsPusher;
 import dev.coffer.testsupport.doppler.FakeDoppler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.coffer.store.StoreValidator;
+import dev.coffer.store.ClientCache;
+import dev.coffer.provider.ProviderRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -128,5 +131,16 @@ class DopplerPushTest {
                 .hasMessageContaining("Secret names must be uppercase").hasMessageContaining("lower-case")
                 .hasMessageNotContaining("v4lue-S3cret");
         assertThat(doppler.value("backend", "prd", "lower-case")).isNull();
+    }
+
+    @Test
+    void theStoreReportsReadWrite() {
+        doppler.secret("backend", "prd", "X", "1");
+        try (ClientCache cache = new ClientCache()) {
+            StoreValidator.Result r = new StoreValidator(new ProviderRegistry(java.util.List.of(stores.provider(Duration.ofSeconds(5)))), cache)
+                    .validate(stores.context("auth:\n  secretRef:\n    dopplerToken: {name: doppler-token}\n"));
+            assertThat(r.ready()).as(r.message()).isTrue();
+            assertThat(r.capabilities()).isEqualTo(StoreValidator.Result.READ_WRITE);
+        }
     }
 }

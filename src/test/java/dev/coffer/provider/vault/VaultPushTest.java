@@ -15,6 +15,9 @@ import dev.coffer.testsupport.vault.VaultTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.coffer.store.StoreValidator;
+import dev.coffer.store.ClientCache;
+import dev.coffer.provider.ProviderRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -189,5 +192,17 @@ class VaultPushTest {
                 .isInstanceOf(ProviderException.class).hasMessageContaining("not managed by external-secrets");
         assertThat(pusher.delete(theirs)).isFalse();
         assertThat(vault.current("kv1", "theirs")).isEqualTo(Map.of("k", "theirs"));
+    }
+
+    @Test
+    void theStoreReportsReadWrite() {
+        VaultProvider v = VaultStores.kv2(vault.url());
+        v.auth.tokenSecretRef = ref("vault-token", "token");
+        try (ClientCache cache = new ClientCache()) {
+            StoreValidator.Result r = new StoreValidator(new ProviderRegistry(java.util.List.of(
+                    new VaultProviderImpl(clock, Path.of("/nonexistent")))), cache).validate(VaultStores.context(v, kube));
+            assertThat(r.ready()).as(r.message()).isTrue();
+            assertThat(r.capabilities()).isEqualTo(StoreValidator.Result.READ_WRITE);
+        }
     }
 }
