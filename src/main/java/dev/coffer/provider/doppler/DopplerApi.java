@@ -96,38 +96,28 @@ final class DopplerApi {
         if (config != null) {
             body.put("config", config);
         }
+        send(operation, postJson(SECRETS, body).header("Authorization", basic(token)).build(), subject);
+    }
+
+    /** A POST of {@code body} as JSON to {@code path}, accepting JSON. */
+    private HttpRequest.Builder postJson(String path, Object body) {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + SECRETS))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(options.timeout())
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "coffer")
-                .header("Authorization", basic(token))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
-        send(operation, request, subject);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
     }
 
     /** Exchanges a ServiceAccount token for a Doppler API token and its expiry (RFC 3339). */
     JsonNode oidc(String identity, String serviceAccountToken) {
-        byte[] body;
-        try {
-            body = JSON.writeValueAsBytes(Map.of("identity", identity, "token", serviceAccountToken));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + OIDC))
-                .timeout(options.timeout())
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "coffer")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        HttpRequest request = postJson(OIDC, Map.of("identity", identity, "token", serviceAccountToken)).build();
         HttpResponse<byte[]> response = send("OIDCAuth", request, "the OIDC login of identity \"" + identity + "\"");
         try {
             return JSON.readTree(response.body());

@@ -8,14 +8,8 @@ import dev.coffer.provider.PushRemoteRef;
 import dev.coffer.provider.PushRequest;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.SecretsPusher;
-import dev.coffer.provider.StoreContext;
-import dev.coffer.provider.aws.AwsOptions;
-import dev.coffer.provider.aws.AwsProviderImpl;
-import dev.coffer.testsupport.InMemoryKube;
-import dev.coffer.testsupport.StoreFixtures;
 import dev.coffer.testsupport.aws.AwsTestStores;
 import dev.coffer.testsupport.peers.MotoServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,12 +69,7 @@ class ParameterStorePushMotoTest {
     }
 
     private SecretsPusher pusher() {
-        InMemoryKube kube = new InMemoryKube().secret(AwsTestStores.NAMESPACE, "aws-creds",
-                Map.of("access-key", AwsTestStores.ACCESS_KEY_ID, "secret-key", "static-secret-key"));
-        StoreContext store = StoreFixtures.secretStore(AwsTestStores.NAMESPACE, "aws",
-                AwsTestStores.spec(AwsTestStores.block(AwsServiceType.ParameterStore)), kube);
-        Map<String, String> env = Map.of("AWS_SSM_ENDPOINT", moto.endpoint().toString());
-        client = new AwsProviderImpl(AwsOptions.defaults().withEnv(env::get).withMeters(new SimpleMeterRegistry())).newClient(store);
+        client = MotoStores.client(moto, AwsServiceType.ParameterStore, "AWS_SSM_ENDPOINT", spec -> { });
         return client.pusher().orElseThrow();
     }
 
@@ -89,7 +78,7 @@ class ParameterStorePushMotoTest {
     }
 
     private static long calls(String operation) {
-        return moto.requests().stream().filter(c -> c.operation().equals(operation)).count();
+        return MotoStores.calls(moto, operation);
     }
 
     private static Parameter parameter(String name) {

@@ -1,15 +1,12 @@
 package dev.coffer.peers.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coffer.api.externalsecrets.v1.providers.VaultKVStoreVersion;
-import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.PushOutcome;
 import dev.coffer.provider.PushRemoteRef;
 import dev.coffer.provider.PushRequest;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.SecretsPusher;
-import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.testsupport.InMemoryKube;
 import dev.coffer.testsupport.peers.VaultDevServer;
 import dev.coffer.testsupport.vault.VaultStores;
@@ -20,11 +17,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
-import static dev.coffer.testsupport.vault.VaultStores.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,13 +63,7 @@ class VaultPushPeerTest {
     }
 
     private SecretsPusher pusher(boolean v2) {
-        VaultProvider v = VaultStores.kv2(vault.url());
-        if (!v2) {
-            v.path = "kv1";
-            v.version = VaultKVStoreVersion.v1;
-        }
-        v.auth.tokenSecretRef = ref("vault-token", "token");
-        client = new VaultProviderImpl(Clock.systemUTC(), Path.of("/nonexistent")).newClient(VaultStores.context(v, kube));
+        client = VaultStores.tokenClient(vault.url(), v2, kube, Clock.systemUTC());
         return client.pusher().orElseThrow();
     }
 

@@ -1,6 +1,5 @@
 package dev.coffer.provider.vault;
 
-import dev.coffer.api.externalsecrets.v1.providers.VaultKVStoreVersion;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.PushOutcome;
@@ -52,13 +51,7 @@ class VaultPushTest {
     }
 
     private SecretsPusher pusher(boolean v2) {
-        VaultProvider v = VaultStores.kv2(vault.url());
-        if (!v2) {
-            v.path = "kv1";
-            v.version = VaultKVStoreVersion.v1;
-        }
-        v.auth.tokenSecretRef = ref("vault-token", "token");
-        client = new VaultProviderImpl(clock, Path.of("/nonexistent")).newClient(VaultStores.context(v, kube));
+        client = VaultStores.tokenClient(vault.url(), v2, kube, clock);
         return client.pusher().orElseThrow();
     }
 
