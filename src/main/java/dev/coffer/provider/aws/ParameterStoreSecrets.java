@@ -29,11 +29,18 @@ final class ParameterStoreSecrets extends AwsSecretsClient {
     static final int BATCH = 10;
 
     private final SsmClient ssm;
+    private final ParameterStorePusher pusher;
 
     ParameterStoreSecrets(String prefix, String region, SharedCalls shared, AwsCredentialChain credentials,
                           AwsClients clients) {
         super(prefix, region, shared, credentials, clients);
         this.ssm = clients.ssm(credentials.provider());
+        this.pusher = new ParameterStorePusher(ssm, prefix, this::call);
+    }
+
+    @Override
+    public java.util.Optional<dev.coffer.provider.SecretsPusher> pusher() {
+        return java.util.Optional.of(pusher);
     }
 
     /** GetParameter with decryption; a version is addressed as {@code name:version}, as upstream. */

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Pushes to AWS Secrets Manager through the SDK: CreateSecret (with the managed-by tag, the
@@ -34,33 +33,13 @@ import java.util.function.Supplier;
  */
 final class SecretsManagerPusher implements SecretsPusher {
 
-    /** The store client's error-mapping call wrapper. */
-    interface AwsCall {
-        <T> T call(String operation, String subject, Supplier<T> call);
-    }
-
     /** Upstream's push metadata for Secrets Manager ({@code spec} of a PushSecretMetadata). */
     private record Metadata(boolean asString, Map<String, String> tags, String kmsKeyId, String description) {
 
         static Metadata of(JsonNode metadata) {
-            JsonNode spec = metadata == null ? null : metadata.path("spec");
-            if (spec == null || !spec.isObject()) {
-                return new Metadata(false, Map.of(), null, null);
-            }
-            Map<String, String> tags = new LinkedHashMap<>();
-            JsonNode t = spec.path("tags");
-            if (t.isObject()) {
-                t.fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
-            } else if (!t.isMissingNode() && !t.isNull()) {
-                throw ProviderException.invalidConfig("metadata.spec.tags must be a map of strings for an aws store");
-            }
-            return new Metadata("string".equals(spec.path("secretPushFormat").asText()), tags,
-                    text(spec, "kmsKeyID"), text(spec, "description"));
-        }
-
-        private static String text(JsonNode spec, String field) {
-            JsonNode n = spec.path(field);
-            return n.isTextual() && !n.asText().isEmpty() ? n.asText() : null;
+            PushMetadataSpec spec = PushMetadataSpec.of(metadata);
+            return new Metadata("string".equals(spec.text("secretPushFormat")), spec.tags(),
+                    spec.text("kmsKeyID"), spec.text("description"));
         }
     }
 

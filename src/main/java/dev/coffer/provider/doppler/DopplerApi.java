@@ -2,6 +2,7 @@ package dev.coffer.provider.doppler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.metrics.EsoMeters;
 import dev.coffer.provider.ProviderException;
 import io.micrometer.core.instrument.Tags;
@@ -33,6 +34,7 @@ final class DopplerApi {
     static final String METRIC_PROVIDER = "Doppler";
     static final String DOWNLOAD = "/v3/configs/config/secrets/download";
     static final String OIDC = "/v3/auth/oidc";
+    static final String SECRETS = "/v3/configs/config/secrets";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 300;
 
@@ -80,21 +82,42 @@ final class DopplerApi {
         return new Download(false, response.body(), response.headers().firstValue("etag").orElse(null));
     }
 
-    /** Exchanges a ServiceAccount token for a Doppler API token and its expiry (RFC 3339). */
-    JsonNode oidc(String identity, String serviceAccountToken) {
-        byte[] body;
+    /**
+     * Doppler's secrets update ({@code POST /v3/configs/config/secrets}): {@code change} holds
+     * {@code secrets} (name → value, set) or {@code change_requests} (e.g. a delete); project and
+     * config are added unless null (a service token names its own). The answer, which echoes
+     * values, is never read.
+     */
+    void updateSecrets(String operation, String token, String project, String config, ObjectNode change, String subject) {
+        ObjectNode body = change.deepCopy();
+        if (project != null) {
+            body.put("project", project);
+        }
+        if (config != null) {
+            body.put("config", config);
+        }
+        send(operation, postJson(SECRETS, body).header("Authorization", basic(token)).build(), subject);
+    }
+
+    /** A POST of {@code body} as JSON to {@code path}, accepting JSON. */
+    private HttpRequest.Builder postJson(String path, Object body) {
+        byte[] bytes;
         try {
-            body = JSON.writeValueAsBytes(Map.of("identity", identity, "token", serviceAccountToken));
+            bytes = JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + OIDC))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(options.timeout())
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "coffer")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    }
+
+    /** Exchanges a ServiceAccount token for a Doppler API token and its expiry (RFC 3339). */
+    JsonNode oidc(String identity, String serviceAccountToken) {
+        HttpRequest request = postJson(OIDC, Map.of("identity", identity, "token", serviceAccountToken)).build();
         HttpResponse<byte[]> response = send("OIDCAuth", request, "the OIDC login of identity \"" + identity + "\"");
         try {
             return JSON.readTree(response.body());

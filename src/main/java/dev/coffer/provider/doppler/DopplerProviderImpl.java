@@ -94,7 +94,8 @@ public final class DopplerProviderImpl implements Provider {
                 : oidc(store, block.auth.oidcConfig, api);
         ConfigDownloads downloads = new ConfigDownloads(api, tokens, block.project, block.config,
                 new SharedCalls(options.shareCalls(), options.shareWindow()));
-        return new DopplerSecretsClient(downloads, wire(block.nameTransformer), wire(block.format));
+        return new DopplerSecretsClient(downloads, wire(block.nameTransformer), wire(block.format),
+                new DopplerPusher(api, tokens, block.project, block.config, downloads));
     }
 
     private DopplerTokens oidc(StoreContext store, DopplerOidcAuth oidc, DopplerApi api) {

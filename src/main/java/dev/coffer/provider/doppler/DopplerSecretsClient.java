@@ -25,10 +25,18 @@ final class DopplerSecretsClient implements SecretsClient {
     private final String nameTransformer;
     private final String format;
 
-    DopplerSecretsClient(ConfigDownloads downloads, String nameTransformer, String format) {
+    private final DopplerPusher pusher;
+
+    DopplerSecretsClient(ConfigDownloads downloads, String nameTransformer, String format, DopplerPusher pusher) {
         this.downloads = downloads;
         this.nameTransformer = nameTransformer;
         this.format = format;
+        this.pusher = pusher;
+    }
+
+    @Override
+    public java.util.Optional<dev.coffer.provider.SecretsPusher> pusher() {
+        return java.util.Optional.of(pusher);
     }
 
     @Override
@@ -88,10 +96,19 @@ final class DopplerSecretsClient implements SecretsClient {
     }
 
     private Map<String, byte[]> plain() {
-        return parse(downloads.body(null, null));
+        return plain(downloads);
     }
 
     private Map<String, byte[]> parse(byte[] body) {
+        return parse(body, downloads);
+    }
+
+    /** The config as a map of names to values (the JSON download), shared within the window. */
+    static Map<String, byte[]> plain(ConfigDownloads downloads) {
+        return parse(downloads.body(null, null), downloads);
+    }
+
+    private static Map<String, byte[]> parse(byte[] body, ConfigDownloads downloads) {
         try {
             return JsonValues.split(body, "download");
         } catch (ProviderException e) {

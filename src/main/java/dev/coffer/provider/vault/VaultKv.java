@@ -78,6 +78,16 @@ final class VaultKv {
         return out;
     }
 
+    /**
+     * The {@code data} of a v2 secret's metadata record as Vault returns it (current_version,
+     * custom_metadata, versions), or null when there is none (HTTP 404).
+     */
+    JsonNode metadataRecord(String key) {
+        String path = paths.metadata(key);
+        JsonNode answer = read(encode(path), "reading metadata \"" + path + "\"", false, () -> null);
+        return answer == null ? null : answer.path("data");
+    }
+
     /** Every secret under {@code prefix} ("" or ending in "/"), relative to the mount, walking sub-folders. */
     List<String> list(String prefix) {
         List<String> out = new ArrayList<>();
@@ -94,7 +104,10 @@ final class VaultKv {
         return out;
     }
 
-    /** @param on404 what a 404 means for this read, or null for the generic answer */
+    /**
+     * @param on404 what a 404 means for this read (an error to throw, or null from the supplier:
+     *              "absent", and the read returns null), or null for the generic answer
+     */
     private JsonNode read(String encodedPath, String what, boolean list, java.util.function.Supplier<ProviderException> on404) {
         VaultSession session = tokens.session();
         LogicalResponse r = call(session, encodedPath, what, list);
@@ -107,7 +120,11 @@ final class VaultKv {
         int status = status(r);
         byte[] body = r.getRestResponse().getBody();
         if (status == 404 && on404 != null) {
-            throw on404.get();
+            ProviderException absent = on404.get();
+            if (absent == null) {
+                return null;
+            }
+            throw absent;
         }
         if (status != 200) {
             throw errors.status(status, body, what);

@@ -81,8 +81,9 @@ public final class VaultProviderImpl implements Provider {
         VaultTokenManager tokens = new VaultTokenManager(transport,
                 VaultLogins.of(v.auth, store, ownServiceAccountToken), userToken, clock);
         VaultPaths paths = new VaultPaths(v.path, v.version != VaultKVStoreVersion.v1);
-        return new VaultSecretsClient(new VaultKv(tokens, paths, new VaultErrors(transport.server())), tokens,
-                new VaultDynamic(transport, tokens));
+        VaultKv kv = new VaultKv(tokens, paths, new VaultErrors(transport.server()));
+        VaultDynamic logical = new VaultDynamic(transport, tokens);
+        return new VaultSecretsClient(kv, tokens, logical, new VaultKvPusher(kv, paths, logical));
     }
 
     /** The TLS context, or null when the JVM defaults do (no CA and no client certificate configured). */

@@ -29,11 +29,18 @@ final class VaultSecretsClient implements SecretsClient, VaultLogical {
     private final VaultKv kv;
     private final VaultTokenManager tokens;
     private final VaultLogical logical;
+    private final VaultKvPusher pusher;
 
-    VaultSecretsClient(VaultKv kv, VaultTokenManager tokens, VaultLogical logical) {
+    VaultSecretsClient(VaultKv kv, VaultTokenManager tokens, VaultLogical logical, VaultKvPusher pusher) {
         this.kv = kv;
         this.tokens = tokens;
         this.logical = logical;
+        this.pusher = pusher;
+    }
+
+    @Override
+    public java.util.Optional<dev.coffer.provider.SecretsPusher> pusher() {
+        return java.util.Optional.of(pusher);
     }
 
     @Override

@@ -8,14 +8,8 @@ import dev.coffer.provider.PushRemoteRef;
 import dev.coffer.provider.PushRequest;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.SecretsPusher;
-import dev.coffer.provider.StoreContext;
-import dev.coffer.provider.aws.AwsOptions;
-import dev.coffer.provider.aws.AwsProviderImpl;
-import dev.coffer.testsupport.InMemoryKube;
-import dev.coffer.testsupport.StoreFixtures;
 import dev.coffer.testsupport.aws.AwsTestStores;
 import dev.coffer.testsupport.peers.MotoServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,15 +65,10 @@ class SecretsManagerPushMotoTest {
     }
 
     private SecretsPusher pusher() {
-        InMemoryKube kube = new InMemoryKube().secret(AwsTestStores.NAMESPACE, "aws-creds",
-                Map.of("access-key", AwsTestStores.ACCESS_KEY_ID, "secret-key", "static-secret-key"));
-        StoreContext store = StoreFixtures.secretStore(AwsTestStores.NAMESPACE, "aws",
-                AwsTestStores.spec(AwsTestStores.block(AwsServiceType.SecretsManager)), kube);
-        store.spec().provider.aws.secretsManager = new dev.coffer.api.externalsecrets.v1.providers.AwsSecretsManager();
-        store.spec().provider.aws.secretsManager.forceDeleteWithoutRecovery = true;
-        String endpoint = moto.endpoint().toString();
-        Map<String, String> env = Map.of("AWS_SECRETSMANAGER_ENDPOINT", endpoint);
-        client = new AwsProviderImpl(AwsOptions.defaults().withEnv(env::get).withMeters(new SimpleMeterRegistry())).newClient(store);
+        client = MotoStores.client(moto, AwsServiceType.SecretsManager, "AWS_SECRETSMANAGER_ENDPOINT", spec -> {
+            spec.provider.aws.secretsManager = new dev.coffer.api.externalsecrets.v1.providers.AwsSecretsManager();
+            spec.provider.aws.secretsManager.forceDeleteWithoutRecovery = true;
+        });
         return client.pusher().orElseThrow();
     }
 
@@ -88,7 +77,7 @@ class SecretsManagerPushMotoTest {
     }
 
     private static long calls(String operation) {
-        return moto.requests().stream().filter(c -> c.operation().equals(operation)).count();
+        return MotoStores.calls(moto, operation);
     }
 
     @Test

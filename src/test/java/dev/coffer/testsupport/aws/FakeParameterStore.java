@@ -21,6 +21,11 @@ public final class FakeParameterStore {
         final String name;
         final List<String> values = new ArrayList<>();
         final Map<String, String> tags = new LinkedHashMap<>();
+        /** What the last PutParameter set (a parameter made by {@link #put} is a SecureString). */
+        String type = "SecureString";
+        String description;
+        String keyId;
+        String tier = "Standard";
 
         Param(String name) {
             this.name = name;
@@ -38,6 +43,30 @@ public final class FakeParameterStore {
         params.get(name).tags.put(key, value);
     }
 
+    /** The tags of a parameter (a copy), empty when there is no such parameter. */
+    public synchronized Map<String, String> tags(String name) {
+        Param p = params.get(name);
+        return p == null ? Map.of() : new LinkedHashMap<>(p.tags);
+    }
+
+    /** The current value, or null when there is no such parameter. */
+    public synchronized String value(String name) {
+        Param p = params.get(name);
+        return p == null ? null : p.values.get(p.values.size() - 1);
+    }
+
+    /** How many versions the parameter has (0: none), so tests can count writes. */
+    public synchronized int versions(String name) {
+        Param p = params.get(name);
+        return p == null ? 0 : p.values.size();
+    }
+
+    /** Type, description, KMS key id and tier the last PutParameter set, as "type|description|keyId|tier". */
+    public synchronized String attributes(String name) {
+        Param p = params.get(name);
+        return p == null ? null : p.type + "|" + p.description + "|" + p.keyId + "|" + p.tier;
+    }
+
     synchronized JsonNode handle(String operation, JsonNode in, int pageSize) {
         return switch (operation) {
             case "GetParameter" -> getParameter(in);
@@ -45,6 +74,9 @@ public final class FakeParameterStore {
             case "GetParametersByPath" -> byPath(in, pageSize);
             case "DescribeParameters" -> describe(in, pageSize);
             case "ListTagsForResource" -> tags(in);
+            case "PutParameter" -> putParameter(in);
+            case "DeleteParameter" -> deleteParameter(in);
+            case "AddTagsToResource" -> addTags(in);
             default -> throw new AwsError(400, "UnknownOperationException", operation);
         };
     }
@@ -97,6 +129,58 @@ public final class FakeParameterStore {
         return page(in, pageSize, matching, false);
     }
 
+    /** As AWS: no overwrite of an existing parameter without Overwrite, no Tags together with Overwrite. */
+    private JsonNode putParameter(JsonNode in) {
+        String name = in.path("Name").asText();
+        boolean overwrite = in.path("Overwrite").asBoolean(false);
+        String type = in.path("Type").asText("");
+        if (!type.isEmpty() && !java.util.Set.of("String", "StringList", "SecureString").contains(type)) {
+            throw new AwsError(400, "ValidationException", "bad Type");
+        }
+        if (overwrite && in.has("Tags")) {
+            throw new AwsError(400, "ValidationException", "Invalid request: tags and overwrite can't be used together.");
+        }
+        Param existing = params.get(name);
+        if (existing != null && !overwrite) {
+            throw new AwsError(400, "ParameterAlreadyExists", "The parameter already exists.");
+        }
+        if (existing == null && type.isEmpty()) {
+            throw new AwsError(400, "ValidationException", "A parameter type is required when you create a parameter.");
+        }
+        Param p = params.computeIfAbsent(name, Param::new);
+        p.values.add(in.path("Value").asText());
+        if (!type.isEmpty()) {
+            p.type = type;
+        }
+        p.description = in.hasNonNull("Description") ? in.get("Description").asText() : p.description;
+        p.keyId = in.hasNonNull("KeyId") ? in.get("KeyId").asText() : p.keyId;
+        p.tier = in.hasNonNull("Tier") ? in.get("Tier").asText() : p.tier;
+        for (JsonNode t : in.path("Tags")) {
+            p.tags.put(t.path("Key").asText(), t.path("Value").asText());
+        }
+        ObjectNode out = FakeAws.JSON.createObjectNode();
+        out.put("Version", p.values.size()).put("Tier", p.tier);
+        return out;
+    }
+
+    private JsonNode deleteParameter(JsonNode in) {
+        if (params.remove(in.path("Name").asText()) == null) {
+            throw new AwsError(400, "ParameterNotFound", "");
+        }
+        return FakeAws.JSON.createObjectNode();
+    }
+
+    private JsonNode addTags(JsonNode in) {
+        Param p = params.get(in.path("ResourceId").asText());
+        if (p == null || !"Parameter".equals(in.path("ResourceType").asText())) {
+            throw new AwsError(400, "InvalidResourceId", "no such parameter");
+        }
+        for (JsonNode t : in.path("Tags")) {
+            p.tags.put(t.path("Key").asText(), t.path("Value").asText());
+        }
+        return FakeAws.JSON.createObjectNode();
+    }
+
     private JsonNode tags(JsonNode in) {
         Param p = params.get(in.path("ResourceId").asText());
         if (p == null || !"Parameter".equals(in.path("ResourceType").asText())) {
@@ -137,7 +221,7 @@ public final class FakeParameterStore {
             if (withValues) {
                 list.add(node(p, p.values.size()));
             } else {
-                list.addObject().put("Name", p.name).put("Type", "SecureString").put("Version", p.values.size());
+                list.addObject().put("Name", p.name).put("Type", p.type).put("Version", p.values.size());
             }
         }
         if (end < matching.size()) {
@@ -166,7 +250,7 @@ public final class FakeParameterStore {
     }
 
     private static ObjectNode node(Param p, int version) {
-        return FakeAws.JSON.createObjectNode().put("Name", p.name).put("Type", "SecureString")
+        return FakeAws.JSON.createObjectNode().put("Name", p.name).put("Type", p.type)
                 .put("Value", p.values.get(version - 1)).put("Version", version)
                 .put("ARN", "arn:aws:ssm:fake:000000000000:parameter" + p.name);
     }

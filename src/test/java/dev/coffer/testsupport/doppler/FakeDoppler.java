@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * port: the secrets download (Basic auth with the token as user name; project/config from the
  * query or the service token's own; {@code name_transformer}; {@code format} json, env, yaml,
  * docker, dotnet-json; ETag and {@code If-None-Match} → 304; rate-limit headers) and the OIDC
- * exchange {@code POST /v3/auth/oidc}. Errors answer as Doppler does: JSON {@code {"messages":[...]}}.
+ * exchange {@code POST /v3/auth/oidc}, and the secrets update {@code POST /v3/configs/config/secrets}. Errors answer as Doppler does: JSON {@code {"messages":[...]}}.
  * Every request is recorded; answers can be scripted ({@link #failNext}).
  */
 public final class FakeDoppler implements AutoCloseable {
@@ -65,6 +65,7 @@ public final class FakeDoppler implements AutoCloseable {
     private volatile int oidcIssued;
     private volatile Integer remaining;
     private volatile long resetEpoch;
+    private final java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeDoppler() {
         try {
@@ -163,23 +164,17 @@ public final class FakeDoppler implements AutoCloseable {
             return new Answer(200, Map.of(), "{\"success\":true,\"token\":\"" + token + "\",\"expires_at\":\""
                     + oidcExpiry.get() + "\"}", "application/json");
         }
+        if (path.equals("/v3/configs/config/secrets") && ex.getRequestMethod().equals("POST")) {
+            return update(JSON.readTree(body), user);
+        }
         if (!path.equals("/v3/configs/config/secrets/download") || !ex.getRequestMethod().equals("GET")) {
             return Answer.dopplerError(404, "Not found");
         }
-        String scope;
-        if (serviceTokens.containsKey(user)) {
-            scope = serviceTokens.get(user);
-            if (query.containsKey("project") && !scope.equals(query.get("project") + "/" + query.get("config"))) {
-                return Answer.dopplerError(403, "This token does not have access to requested project/config");
-            }
-        } else if (personalTokens.contains(user)) {
-            if (!query.containsKey("project") || !query.containsKey("config")) {
-                return Answer.dopplerError(400, "You must specify a project and config");
-            }
-            scope = query.get("project") + "/" + query.get("config");
-        } else {
-            return Answer.dopplerError(401, "Invalid Auth token");
+        Object scoped = scope(query.get("project"), query.get("config"), user);
+        if (scoped instanceof Answer refused) {
+            return refused;
         }
+        String scope = (String) scoped;
         Map<String, String> secrets = configs.get(scope);
         if (secrets == null) {
             return Answer.dopplerError(404, "Could not find requested config '" + scope + "'");
@@ -195,6 +190,72 @@ public final class FakeDoppler implements AutoCloseable {
             return new Answer(304, headers, "", null);
         }
         return new Answer(200, headers, text, format.equals("json") || format.equals("dotnet-json") ? "application/json" : "text/plain");
+    }
+
+    /** The "project/config" a request may use, or the error answer (an {@link Answer}). */
+    private Object scope(String project, String config, String user) {
+        if (serviceTokens.containsKey(user)) {
+            String scope = serviceTokens.get(user);
+            if (project != null && !scope.equals(project + "/" + config)) {
+                return Answer.dopplerError(403, "This token does not have access to requested project/config");
+            }
+            return scope;
+        }
+        if (personalTokens.contains(user)) {
+            if (project == null || config == null) {
+                return Answer.dopplerError(400, "You must specify a project and config");
+            }
+            return project + "/" + config;
+        }
+        return Answer.dopplerError(401, "Invalid Auth token");
+    }
+
+    /**
+     * Doppler's secrets update: {@code secrets} (name → value) sets, {@code change_requests} with
+     * {@code shouldDelete} deletes (an unknown name is a 400, as Doppler answers). Names must be
+     * upper case letters, digits and underscores, as Doppler requires.
+     */
+    private Answer update(JsonNode in, String user) {
+        Object scoped = scope(in.hasNonNull("project") ? in.get("project").asText() : null,
+                in.hasNonNull("config") ? in.get("config").asText() : null, user);
+        if (scoped instanceof Answer refused) {
+            return refused;
+        }
+        Map<String, String> secrets = configs.get((String) scoped);
+        if (secrets == null) {
+            return Answer.dopplerError(404, "Could not find requested config '" + scoped + "'");
+        }
+        Map<String, String> set = new LinkedHashMap<>();
+        in.path("secrets").fields().forEachRemaining(e -> set.put(e.getKey(), e.getValue().asText()));
+        for (String name : set.keySet()) {
+            if (!name.matches("[A-Z_][A-Z0-9_]*")) {
+                return Answer.dopplerError(400, "Secret names must be uppercase and may only contain letters, numbers, and underscores");
+            }
+        }
+        for (JsonNode change : in.path("change_requests")) {
+            if (change.path("shouldDelete").asBoolean(false) && !secrets.containsKey(change.path("originalName").asText())) {
+                return Answer.dopplerError(400, "Could not find secret " + change.path("originalName").asText());
+            }
+        }
+        secrets.putAll(set);
+        for (JsonNode change : in.path("change_requests")) {
+            if (change.path("shouldDelete").asBoolean(false)) {
+                secrets.remove(change.path("originalName").asText());
+            }
+        }
+        updates.incrementAndGet();
+        return new Answer(200, Map.of(), "{\"success\":true}", "application/json");
+    }
+
+    /** How many secrets updates (sets or deletes) the server has applied. */
+    public int updates() {
+        return updates.get();
+    }
+
+    /** A config's current value of a secret, or null. */
+    public String value(String project, String config, String name) {
+        Map<String, String> secrets = configs.get(project + "/" + config);
+        return secrets == null ? null : secrets.get(name);
     }
 
     private void send(HttpExchange ex, Answer a) throws IOException {

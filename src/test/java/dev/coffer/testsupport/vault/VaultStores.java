@@ -92,6 +92,20 @@ public final class VaultStores {
         return StoreFixtures.secretStore(NAMESPACE, "vault", spec, kube);
     }
 
+    /**
+     * A client of the KV store at {@code server} ("secret", v2, or "kv1", v1) logged in with the
+     * token in Secret apps/vault-token, key "token".
+     */
+    public static dev.coffer.provider.SecretsClient tokenClient(String server, boolean v2, KubeAccess kube, java.time.Clock clock) {
+        VaultProvider v = kv2(server);
+        if (!v2) {
+            v.path = "kv1";
+            v.version = dev.coffer.api.externalsecrets.v1.providers.VaultKVStoreVersion.v1;
+        }
+        v.auth.tokenSecretRef = ref("vault-token", "token");
+        return new dev.coffer.provider.vault.VaultProviderImpl(clock, java.nio.file.Path.of("/nonexistent")).newClient(context(v, kube));
+    }
+
     public static SecretKeySelector ref(String name, String key) {
         SecretKeySelector s = new SecretKeySelector();
         s.name = name;

@@ -121,6 +121,7 @@ public final class VaultTestServer implements AutoCloseable {
     }
 
     /** A plain-HTTP server on 127.0.0.1. */
+    private final Map<String, Map<String, Object>> racing = new ConcurrentHashMap<>();
     private final java.util.Set<String> hiddenMetadata = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public static VaultTestServer start(Clock clock) {
@@ -355,7 +356,7 @@ public final class VaultTestServer implements AutoCloseable {
                 login(ex, path.substring("auth/".length()), body);
             } else {
                 boolean list = "LIST".equals(ex.getRequestMethod()) || (query != null && query.contains("list=true"));
-                kvEndpoint(ex, path, query, token, list);
+                kvEndpoint(ex, path, query, token, list, body);
             }
         } catch (RuntimeException e) {
             reply(ex, 500, Map.of("errors", List.of("test server: " + e)));
@@ -478,7 +479,7 @@ public final class VaultTestServer implements AutoCloseable {
         reply(ex, 200, authBody(token, t, clock.instant()));
     }
 
-    private void kvEndpoint(HttpExchange ex, String path, String query, String token, boolean list) throws IOException {
+    private void kvEndpoint(HttpExchange ex, String path, String query, String token, boolean list, byte[] body) throws IOException {
         TokenState t = token == null ? null : tokens.get(token);
         if (t == null || !t.valid(clock.instant()) || denied.stream().anyMatch(path::startsWith)) {
             reply(ex, 403, Map.of("errors", List.of("permission denied")));
@@ -491,7 +492,11 @@ public final class VaultTestServer implements AutoCloseable {
             return;
         }
         String rest = path.substring(mount.length() + 1);
-        if (list) {
+        String method = ex.getRequestMethod();
+        if (!list && !"GET".equals(method)) {
+            bump("kv-write");
+            kvWrite(ex, method, mount, version, rest, body);
+        } else if (list) {
             bump("kv-list");
             String prefix = version == 2 ? strip(rest, "metadata/") : rest;
             listKeys(ex, mount + "/" + prefix);
@@ -509,6 +514,93 @@ public final class VaultTestServer implements AutoCloseable {
         }
     }
 
+    /** A value of a KV secret as it stands (v1: the value; v2: the current version, null when deleted or none). */
+    public Map<String, Object> current(String mount, String path) {
+        List<Map<String, Object>> versions = kv.get(mount + "/" + path);
+        return versions == null || versions.isEmpty() ? null : versions.get(versions.size() - 1);
+    }
+
+    /** How many versions a v2 secret has (0: none or no such secret). */
+    public int versions(String mount, String path) {
+        List<Map<String, Object>> versions = kv.get(mount + "/" + path);
+        return versions == null ? 0 : versions.size();
+    }
+
+    /**
+     * Another writer that gets in first: the next data write to this v2 secret finds this version
+     * added just before it is checked (once), as when two writers race.
+     */
+    public VaultTestServer racingWrite(String mount, String path, Map<String, Object> data) {
+        racing.put(mount + "/" + path, data);
+        return this;
+    }
+
+    /** A v2 secret's custom_metadata, or null. */
+    public Map<String, String> customMetadataOf(String mount, String path) {
+        return customMetadata.get(mount + "/" + path);
+    }
+
+    /**
+     * Writes as Vault's KV engines take them: v1 POST/PUT replaces the value and DELETE removes it;
+     * v2 POST/PUT on data/ adds a version (honouring options.cas: 0 only when there is none, else
+     * the current version), POST on metadata/ replaces custom_metadata (creating an empty record),
+     * DELETE on metadata/ removes every version and the metadata.
+     */
+    @SuppressWarnings("unchecked")
+    private void kvWrite(HttpExchange ex, String method, String mount, int version, String rest, byte[] body) throws IOException {
+        Map<String, Object> in = body.length == 0 ? Map.of() : JSON.readValue(body, Map.class);
+        boolean delete = "DELETE".equals(method);
+        if (version == 1) {
+            String key = mount + "/" + rest;
+            if (delete) {
+                kv.remove(key);
+            } else {
+                kv.put(key, new CopyOnWriteArrayList<>(List.of(new LinkedHashMap<>(in))));
+            }
+            ex.sendResponseHeaders(204, -1);
+            return;
+        }
+        if (rest.startsWith("metadata/")) {
+            String key = mount + "/" + strip(rest, "metadata/");
+            if (delete) {
+                kv.remove(key);
+                customMetadata.remove(key);
+            } else {
+                kv.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
+                if (in.containsKey("custom_metadata")) {
+                    Map<String, String> custom = new LinkedHashMap<>();
+                    ((Map<String, Object>) in.get("custom_metadata")).forEach((k, v) -> custom.put(k, String.valueOf(v)));
+                    customMetadata.put(key, custom);
+                }
+            }
+            ex.sendResponseHeaders(204, -1);
+            return;
+        }
+        if (!rest.startsWith("data/") || delete) {
+            reply(ex, 405, Map.of("errors", List.of("this test server does not take " + method + " on " + rest)));
+            return;
+        }
+        String key = mount + "/" + strip(rest, "data/");
+        synchronized (kv) {
+            List<Map<String, Object>> versions = kv.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
+            Map<String, Object> first = racing.remove(key);
+            if (first != null) {
+                versions.add(first);
+            }
+            Object cas = in.get("options") instanceof Map<?, ?> options ? options.get("cas") : null;
+            if (cas instanceof Number n && n.intValue() != versions.size()) {
+                reply(ex, 400, Map.of("errors", List.of("check-and-set parameter did not match the current version")));
+                return;
+            }
+            if (!(in.get("data") instanceof Map<?, ?> data)) {
+                reply(ex, 400, Map.of("errors", List.of("no data provided")));
+                return;
+            }
+            versions.add(new LinkedHashMap<>((Map<String, Object>) data));
+            reply(ex, 200, Map.of("data", Map.of("version", versions.size(), "created_time", "2026-01-01T00:00:00Z")));
+        }
+    }
+
     private void readV1(HttpExchange ex, String key) throws IOException {
         List<Map<String, Object>> versions = kv.get(key);
         if (versions == null || versions.isEmpty()) {
@@ -521,7 +613,7 @@ public final class VaultTestServer implements AutoCloseable {
 
     private void readV2(HttpExchange ex, String key, String query) throws IOException {
         List<Map<String, Object>> versions = kv.get(key);
-        if (versions == null) {
+        if (versions == null || versions.isEmpty()) {
             reply(ex, 404, Map.of("errors", List.of()));
             return;
         }
