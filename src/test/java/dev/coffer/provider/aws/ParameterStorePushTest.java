@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.coffer.store.StoreValidator;
 import dev.coffer.store.ClientCache;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import dev.coffer.store.StoreValidator;
 import dev.coffer.store.ClientCache;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
