@@ -173,7 +173,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
             ClientSource storeClients = ref -> KubeOperationFailure.during("reading the store or its credentials",
                     () -> stores.clientFor(ref));
             Map<String, byte[]> data = engine.fetch(es, storeClients, generated, where -> events.normal(es,
-                    "MissingProviderSecret", "secret does not exist at provider using " + where));
+                    "MissingProviderSecret", "secret does not exist at provider using " + where), decision.wantsFreshReads());
             String target = ns + "/" + Policies.targetName(es);
             Secret live = cached.isPresent() ? cached.get() : KubeOperationFailure.during("reading the target Secret " + target,
                     () -> client.secrets().inNamespace(ns).withName(Policies.targetName(es)).get());

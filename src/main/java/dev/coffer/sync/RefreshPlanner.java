@@ -41,7 +41,7 @@ public final class RefreshPlanner {
         boolean changeCounts = synced == null
                 || (policy != RefreshPolicy.CreatedOnce && !(policy == RefreshPolicy.Periodic && interval.isZero()));
         if (changeCounts && !syncedResourceVersion(es.getMetadata()).equals(synced)) {
-            return RefreshDecision.sync(synced == null ? "never synced" : "spec or metadata changed");
+            return RefreshDecision.sync(synced == null ? "never synced" : RefreshDecision.CHANGED);
         }
         Optional<Instant> last = lastRefresh(es);
         if (last.isEmpty()) {
