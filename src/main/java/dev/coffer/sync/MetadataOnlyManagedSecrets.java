@@ -1,6 +1,7 @@
 package dev.coffer.sync;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 
@@ -25,13 +26,7 @@ final class MetadataOnlyManagedSecrets extends BasicItemStore<Secret> {
     public Secret put(String key, Secret secret) {
         // the hash first: a reader between the two lines sees a mismatch, never a false match
         dataHashes.put(key, ManagedSecret.dataHash(secret.getData()));
-        Secret slim = new Secret();
-        slim.setApiVersion(secret.getApiVersion());
-        slim.setKind(secret.getKind());
-        slim.setMetadata(secret.getMetadata());
-        slim.setType(secret.getType());
-        slim.setImmutable(secret.getImmutable());
-        return super.put(key, slim);
+        return super.put(key, new SecretBuilder(secret).withData(null).withStringData(null).build());
     }
 
     @Override
