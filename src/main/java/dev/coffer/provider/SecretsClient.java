@@ -29,6 +29,15 @@ public interface SecretsClient extends AutoCloseable {
     Map<String, byte[]> getAllSecrets(ExternalSecretFind find);
 
     /**
+     * Whether, for a reference without {@code metadataPolicy: Fetch}, {@link #getSecret} with a
+     * {@code property} is exactly {@link JsonValues#property} of the value without it. The fetch
+     * step then reads a key once for every property a sync asks of it ({@link SharedReads}).
+     */
+    default boolean propertiesFromWholeValue() {
+        return false;
+    }
+
+    /**
      * A cheap live check that the store works (credentials accepted, backend reachable). Store
      * reconcilers call it on each re-validation. The default says nothing can be checked live.
      */

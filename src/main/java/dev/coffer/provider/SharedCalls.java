@@ -70,6 +70,23 @@ public final class SharedCalls {
     }
 
     /**
+     * Calls {@code loader} whatever is shared now (a read the user asked to be fresh) and shares
+     * its value from then on. A failure is not kept.
+     */
+    public <V> V refresh(String key, Supplier<V> loader) {
+        if (!enabled) {
+            return loader.get();
+        }
+        V value = loader.get();
+        Entry mine = new Entry();
+        mine.completedAt = clock.getAsLong();
+        mine.future.complete(value);
+        entries.put(key, mine);
+        sweepIfLarge();
+        return value;
+    }
+
+    /**
      * A share window in milliseconds from configuration: the Quarkus key (application.properties,
      * {@code -Dcoffer.aws.share-window-ms}) or its environment variable
      * ({@code COFFER_AWS_SHARE_WINDOW_MS}); the default when unset or not a number.

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *   <li>its managed Secret changing or disappearing (drift is repaired at once). Only Secrets
  *   with the managed label are watched, so Coffer never caches Secrets it does not own. A Secret
  *   maps to the ExternalSecrets that target its name (an index, as upstream), whatever the
- *   creationPolicy, so no mark of Coffer's own is needed on the Secret;</li>
+ *   creationPolicy, so no mark of Coffer's own is needed on the Secret. The cache keeps their
+ *   metadata, not their values ({@link MetadataOnlyManagedSecrets});</li>
  *   <li>a store it uses changing, for example becoming Ready.</li>
  * </ul>
  */
@@ -39,7 +40,8 @@ final class ExternalSecretEventSources {
     private ExternalSecretEventSources() {
     }
 
-    static List<EventSource<?, ExternalSecret>> create(EventSourceContext<ExternalSecret> context) {
+    static List<EventSource<?, ExternalSecret>> create(EventSourceContext<ExternalSecret> context,
+                                                       MetadataOnlyManagedSecrets secretCache) {
         context.getPrimaryCache().addIndexer(STORE_INDEX, ExternalSecretEventSources::storeKeys);
         context.getPrimaryCache().addIndexer(TARGET_INDEX, es -> es.getSpec() == null ? List.of()
                 : List.of(es.getMetadata().getNamespace() + "/" + Policies.targetName(es)));
@@ -47,6 +49,7 @@ final class ExternalSecretEventSources {
                 .withName(MANAGED_SECRETS)
                 .withLabelSelector(ManagedSecret.LABEL_MANAGED + "=true")
                 .withSecondaryToPrimaryMapper(s -> targetersOf(context, s))
+                .withItemStore(secretCache)
                 .build(), context);
         var stores = new InformerEventSource<>(InformerEventSourceConfiguration.from(SecretStore.class, ExternalSecret.class)
                 .withSecondaryToPrimaryMapper(s -> usersOf(context, key(StoreKind.SecretStore, s.getMetadata().getNamespace(),

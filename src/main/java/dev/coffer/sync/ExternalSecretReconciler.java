@@ -85,6 +85,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     private final SecretWriter writer;
     private final ControllerClass controllerClass;
     private final RetryBackoff backoff = new RetryBackoff();
+    private final MetadataOnlyManagedSecrets secretCache = new MetadataOnlyManagedSecrets();
 
     public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
                                     KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater) {
@@ -109,7 +110,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
 
     @Override
     public List<EventSource<?, ExternalSecret>> prepareEventSources(EventSourceContext<ExternalSecret> context) {
-        return ExternalSecretEventSources.create(context);
+        return ExternalSecretEventSources.create(context, secretCache);
     }
 
     @Override
@@ -156,7 +157,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         String name = es.getMetadata().getName();
         ExternalSecretValidator.validate(es.getSpec());
         Optional<Secret> cached = managedSecrets(context).get(new ResourceID(Policies.targetName(es), ns));
-        RefreshDecision decision = RefreshPlanner.plan(es, cached.orElse(null), started);
+        RefreshDecision decision = RefreshPlanner.plan(es, cached.orElse(null), secretCache.isIntact(cached.orElse(null)),
+                started);
         // generators: recorded leases are renewed on their own schedule, without rotating other values
         if (!decision.syncNow() && !generators.leaseDue(es, started)) {
             UpdateControl<ExternalSecret> idle = UpdateControl.noUpdate();
@@ -166,7 +168,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         LOG.debugf("syncing ExternalSecret %s/%s: %s", ns, name, decision.why());
         metrics.syncCall(ns, name);
         StoreAccess stores = new StoreAccess(ns, new InformerStoreLookup(context, client), registry, clients, kube, true);
-        GeneratorSession generated = generators.session(es, cached.orElse(null), decision.syncNow());
+        String target = ns + "/" + Policies.targetName(es);
+        // the cache keeps metadata only: a sync reads the Secret it may write, unless the cache holds it whole
+        Secret live = secretCache.isWhole(cached.orElse(null)) ? cached.get() : KubeOperationFailure.during(
+                "reading the target Secret " + target,
+                () -> client.secrets().inNamespace(ns).withName(Policies.targetName(es)).get());
+        GeneratorSession generated = generators.session(es, live, decision.syncNow());
         // a sync that only maintained generator leases keeps the refresh it was waiting for
         Optional<Duration> maintenance = generated.rotates() ? Optional.empty() : decision.requeueAfter();
         String previousRefresh = es.getStatus() == null ? null : es.getStatus().refreshTime;
@@ -174,10 +181,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
             ClientSource storeClients = ref -> KubeOperationFailure.during("reading the store or its credentials",
                     () -> stores.clientFor(ref));
             Map<String, byte[]> data = engine.fetch(es, storeClients, generated, where -> events.normal(es,
-                    "MissingProviderSecret", "secret does not exist at provider using " + where));
-            String target = ns + "/" + Policies.targetName(es);
-            Secret live = cached.isPresent() ? cached.get() : KubeOperationFailure.during("reading the target Secret " + target,
-                    () -> client.secrets().inNamespace(ns).withName(Policies.targetName(es)).get());
+                    "MissingProviderSecret", "secret does not exist at provider using " + where), decision.wantsFreshReads());
             Outcome outcome = KubeOperationFailure.during("writing the Secret " + target,
                     () -> data.isEmpty() && asksTheProvider(es) && Policies.deletion(es.getSpec()) != DeletionPolicy.Merge
                             ? nothingLeft(es, live) : write(es, context, data, live));

@@ -46,6 +46,11 @@ public final class ManagedSecret {
 
     /** Whether a live Secret still is exactly what Coffer last wrote. */
     public static boolean isIntact(Secret secret) {
+        return secret != null && isIntact(secret, dataHash(secret.getData()));
+    }
+
+    /** As {@link #isIntact(Secret)}, with the hash of its data computed before (the data itself not at hand). */
+    public static boolean isIntact(Secret secret, String dataHash) {
         if (secret == null || secret.getMetadata() == null) {
             return false;
         }
@@ -54,6 +59,6 @@ public final class ManagedSecret {
         if (labels == null || !"true".equals(labels.get(LABEL_MANAGED)) || annotations == null) {
             return false;
         }
-        return dataHash(secret.getData()).equals(annotations.get(ANNOTATION_DATA_HASH));
+        return dataHash.equals(annotations.get(ANNOTATION_DATA_HASH));
     }
 }

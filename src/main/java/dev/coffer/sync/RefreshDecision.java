@@ -9,6 +9,14 @@ import java.util.Optional;
  */
 public record RefreshDecision(boolean syncNow, String why, Optional<Duration> requeueAfter) {
 
+    /** The user changed the spec or the metadata (the force-sync annotation among them). */
+    static final String CHANGED = "spec or metadata changed";
+
+    /** A sync the user asked for reads the provider afresh rather than share a recent read. */
+    public boolean wantsFreshReads() {
+        return syncNow && CHANGED.equals(why);
+    }
+
     static RefreshDecision sync(String why) {
         return new RefreshDecision(true, why, Optional.empty());
     }

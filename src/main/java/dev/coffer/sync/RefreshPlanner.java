@@ -31,6 +31,14 @@ public final class RefreshPlanner {
      * @param target the live target Secret, or null if there is none
      */
     public static RefreshDecision plan(ExternalSecret es, Secret target, Instant now) {
+        return plan(es, target, ManagedSecret.isIntact(target), now);
+    }
+
+    /**
+     * @param target       the target Secret as cached (its metadata at least), or null if there is none
+     * @param targetIntact whether it still is what Coffer last wrote ({@link ManagedSecret#isIntact})
+     */
+    public static RefreshDecision plan(ExternalSecret es, Secret target, boolean targetIntact, Instant now) {
         var spec = es.getSpec();
         var status = es.getStatus();
         String synced = status == null ? null : status.syncedResourceVersion;
@@ -41,7 +49,7 @@ public final class RefreshPlanner {
         boolean changeCounts = synced == null
                 || (policy != RefreshPolicy.CreatedOnce && !(policy == RefreshPolicy.Periodic && interval.isZero()));
         if (changeCounts && !syncedResourceVersion(es.getMetadata()).equals(synced)) {
-            return RefreshDecision.sync(synced == null ? "never synced" : "spec or metadata changed");
+            return RefreshDecision.sync(synced == null ? "never synced" : RefreshDecision.CHANGED);
         }
         Optional<Instant> last = lastRefresh(es);
         if (last.isEmpty()) {
@@ -50,7 +58,7 @@ public final class RefreshPlanner {
         if (last.get().isAfter(now)) {
             return RefreshDecision.sync("refreshTime is in the future"); // as upstream: a clock went wrong
         }
-        if (expectsTarget(es) && !ManagedSecret.isIntact(target)) {
+        if (expectsTarget(es) && !targetIntact) {
             return RefreshDecision.sync(target == null ? "target Secret is missing" : "target Secret drifted");
         }
         if (policy == RefreshPolicy.CreatedOnce) {

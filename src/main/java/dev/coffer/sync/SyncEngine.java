@@ -6,6 +6,7 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate;
 import dev.coffer.api.externalsecrets.v1.TemplateFrom;
 import dev.coffer.generator.GeneratorSource;
 import dev.coffer.provider.KubeAccess;
+import dev.coffer.provider.SharedReads;
 import io.fabric8.kubernetes.api.model.Secret;
 
 import java.util.Base64;
@@ -20,9 +21,16 @@ import java.util.Map;
 public final class SyncEngine {
 
     private final SecretTemplater templater;
+    private final SharedReads reads;
 
+    /** Reads shared within the window from configuration ({@link SharedReads#WINDOW_PROPERTY}). */
     public SyncEngine(SecretTemplater templater) {
+        this(templater, SharedReads.fromConfig());
+    }
+
+    public SyncEngine(SecretTemplater templater, SharedReads reads) {
         this.templater = templater;
+        this.reads = reads;
     }
 
     /** Validates the spec and runs the remote reads. */
@@ -38,8 +46,19 @@ public final class SyncEngine {
     /** As above; {@code missing} hears of each entry skipped because its remote secret does not exist. */
     public Map<String, byte[]> fetch(ExternalSecret es, ClientSource clients, GeneratorSource generators,
                                      DataFetcher.MissingEntries missing) {
+        return fetch(es, clients, generators, missing, false);
+    }
+
+    /**
+     * As above; each distinct read is made once in this fetch, and shared with other
+     * ExternalSecrets' fetches within the window unless {@code freshReads} (a sync the user asked for).
+     */
+    public Map<String, byte[]> fetch(ExternalSecret es, ClientSource clients, GeneratorSource generators,
+                                     DataFetcher.MissingEntries missing, boolean freshReads) {
         ExternalSecretValidator.validate(es.getSpec());
-        return new DataFetcher(clients, generators, templater, missing).fetch(es.getSpec());
+        SharedReads.Session session = reads.session(freshReads);
+        ClientSource shared = ref -> session.view(clients.clientFor(ref));
+        return new DataFetcher(shared, generators, templater, missing).fetch(es.getSpec());
     }
 
     /** Shapes the fetched data and merges it with the live Secret (which may be null). */

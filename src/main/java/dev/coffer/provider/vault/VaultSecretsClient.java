@@ -66,6 +66,12 @@ final class VaultSecretsClient implements SecretsClient, VaultLogical {
         return ref.property == null || ref.property.isEmpty() ? whole : JsonValues.property(whole, ref.property, ref.key);
     }
 
+    /** A property is cut from the whole sorted JSON by {@link JsonValues#property}, as above. */
+    @Override
+    public boolean propertiesFromWholeValue() {
+        return true;
+    }
+
     /** As upstream's Vault provider: through Go's map[string]any, so numbers come out as float64 would. */
     @Override
     public Map<String, byte[]> getSecretMap(ExternalSecretDataRemoteRef ref) {

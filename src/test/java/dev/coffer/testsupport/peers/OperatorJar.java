@@ -69,6 +69,12 @@ public final class OperatorJar implements AutoCloseable {
      */
     public static OperatorJar start(String identity, String namespace, Path kubeconfig, String applicationProperties,
                                     Map<String, String> overrides, List<String> jvmOptions) {
+        return start(identity, namespace, kubeconfig, applicationProperties, overrides, jvmOptions, Map.of());
+    }
+
+    /** As above, with more environment variables (for example the client limits the chart's Deployment sets). */
+    public static OperatorJar start(String identity, String namespace, Path kubeconfig, String applicationProperties,
+                                    Map<String, String> overrides, List<String> jvmOptions, Map<String, String> extraEnv) {
         Path jar = require();
         Path dir;
         try {
@@ -89,6 +95,7 @@ public final class OperatorJar implements AutoCloseable {
         // loopback only: the chart's container listens on every address of its pod
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.putAll(extraEnv);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>();
         command.add(java);
@@ -130,6 +137,11 @@ public final class OperatorJar implements AutoCloseable {
     public Duration cpuTime() {
         return ProcessHandle.of(process.pid()).flatMap(p -> p.info().totalCpuDuration())
                 .orElseThrow(() -> new IllegalStateException("no CPU time for " + process));
+    }
+
+    /** The operator JVM's process id (for /proc and jcmd). */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

@@ -1,0 +1,271 @@
+package dev.coffer.peers.kube;
+
+import dev.coffer.api.externalsecrets.v1.Condition;
+import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.api.externalsecrets.v1.ExternalSecretStatus;
+import dev.coffer.testsupport.TestResources;
+import dev.coffer.testsupport.peers.KubeApiServerPeer;
+import dev.coffer.testsupport.peers.OperatorJar;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.ConfigurationService;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * Issue #15's figures, with users' packaging: the packaged operator in its own JVM with the
+ * chart's memory settings and client limits, against the real kube-apiserver.
+ * <ol>
+ *   <li>Baseline first, in the same run and against the same server, while no operator runs: a
+ *   bare Fabric8 client with the chart's client limits and JOSDK's reconcile thread count writes
+ *   N Secrets of 1 KB and N ExternalSecret status updates.</li>
+ *   <li>The operator brings N ExternalSecrets (one fake store, 100 keys of 1 KB) to Ready; the
+ *   ratio of both times is printed. RSS and live heap with 0 and N ExternalSecrets.</li>
+ *   <li>Restart with every Secret intact and fresh: time until ready, syncs (each one provider
+ *   fetch) before the first refresh is due, then the largest number of syncs in any 10 s of the
+ *   next refresh cycle.</li>
+ * </ol>
+ * Prints figures; asserts nothing about time or memory.
+ *
+ * <p>Run (the jar first): {@code ./mvnw -B -o package -DskipTests && ./mvnw -B -q -o test -Pbenchmark
+ * -Dtest=ExternalSecretScaleBenchmark} [{@code -Dcoffer.bench.count=10000 -Dcoffer.bench.refresh=5m}].
+ */
+@Tag("benchmark")
+class ExternalSecretScaleBenchmark {
+
+    static final int KEYS = 100;
+    static final int VALUE_BYTES = 1024;
+    static final int CREATORS = 8;
+    static final Duration PATIENCE = Duration.ofMinutes(60);
+    /** The chart's container: 512 MiB limit, JAVA_TOOL_OPTIONS MaxRAMPercentage=75 (so its GC and heap ergonomics). */
+    static final List<String> CHART_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
+    /** The chart's kubernetesClient values, as its Deployment sets them. */
+    static final int MAX_REQUESTS = 64;
+    static final int MAX_REQUESTS_PER_HOST = 32;
+
+    KubeApiServerPeer peer;
+    KubernetesClient kube;
+    ChartInstall.Installed release;
+    final List<String> report = new ArrayList<>();
+
+    @AfterEach
+    void print() {
+        System.out.println();
+        report.forEach(line -> System.out.println("ExternalSecretScaleBenchmark: " + line));
+    }
+
+    @Test
+    void externalSecretsAgainstABareClient() throws Exception {
+        int n = Integer.getInteger("coffer.bench.count", 1000);
+        Duration refresh = Duration.parse("PT" + System.getProperty("coffer.bench.refresh", "5m").toUpperCase());
+        peer = ChartInstall.peerForOperator();
+        kube = peer.admin();
+        release = ChartInstall.install(peer, "coffer", Map.of());
+        report.add(String.format("machine: %d cores, %s; N=%d, %d keys of %d bytes, refreshInterval %s",
+                Runtime.getRuntime().availableProcessors(), load(), n, KEYS, VALUE_BYTES, refresh));
+
+        double bare = bareClient(n);
+
+        String ns = "scale-" + n;
+        peer.ensureNamespace(ns);
+        kube.resource(TestResources.fakeStore(ns, "fake", values())).create();
+        Instant firstSync;
+        Instant lastSync;
+        try (OperatorJar op = start("scale-first")) {
+            report.add("0 ExternalSecrets: " + ProcessMemory.of(op.pid()).describe());
+            long t0 = System.nanoTime();
+            createAll(n, i -> kube.resource(externalSecret(ns, i, refresh)).create());
+            long created = System.nanoTime();
+            awaitReady(ns, n);
+            double coffer = (System.nanoTime() - t0) / 1e9;
+            report.add(String.format("%d ExternalSecrets to Ready: Coffer %.1f s (created in %.1f s), bare client %.1f s,"
+                    + " ratio %.2f (target <= 1.5); %s", n, coffer, (created - t0) / 1e9, bare, coffer / bare, load()));
+            report.add(String.format("%d ExternalSecrets: %s; %d syncs", n, ProcessMemory.of(op.pid()).describe(),
+                    SyncTimeline.syncs(op)));
+            List<Instant> refreshTimes = refreshTimes(ns);
+            firstSync = refreshTimes.get(0);
+            lastSync = refreshTimes.get(refreshTimes.size() - 1);
+        }
+
+        long t1 = System.nanoTime();
+        try (OperatorJar op = start("scale-restart")) {
+            double ready = (System.nanoTime() - t1) / 1e9;
+            Instant due = firstSync.plus(refresh);
+            SyncTimeline timeline = SyncTimeline.record(op, due, lastSync.plus(refresh).plus(refresh.dividedBy(10))
+                    .plusSeconds(30), n);
+            report.add(String.format("restart with %d intact, fresh Secrets: ready %.1f s after the JVM started; %d syncs"
+                            + " (provider fetches) before the first refresh was due; %s", n, ready,
+                    timeline.before(due), ProcessMemory.of(op.pid()).describe()));
+            report.add(String.format("next refresh cycle: %d syncs over %.0f s, at most %d in any 10 s"
+                            + " (the initial syncs took %.0f s; jitter adds up to %d s)", timeline.after(due),
+                    timeline.spreadSeconds(due), timeline.maxIn(Duration.ofSeconds(10), due),
+                    Duration.between(firstSync, lastSync).toMillis() / 1e3, refresh.dividedBy(10).toSeconds()));
+        }
+        report.add("at the end: " + load());
+    }
+
+    /** N Secrets and N status updates, as the operator writes them, with its client limits and thread count. */
+    private double bareClient(int n) throws Exception {
+        String ns = "scale-bare-" + n;
+        peer.ensureNamespace(ns);
+        createAll(n, i -> kube.resource(externalSecret(ns, i, Duration.ofHours(1))).create()); // not timed
+        Config config = Config.fromKubeconfig(Files.readString(release.kubeconfig()));
+        config.setMaxConcurrentRequests(MAX_REQUESTS);
+        config.setMaxConcurrentRequestsPerHost(MAX_REQUESTS_PER_HOST);
+        config.setRequestRetryBackoffLimit(10);
+        byte[] value = values().get("key-0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int threads = ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER;
+        double seconds;
+        try (KubernetesClient bare = new KubernetesClientBuilder().withConfig(config).build()) {
+            long t0 = System.nanoTime();
+            run(n, threads, i -> {
+                bare.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("es-" + i)
+                        .withNamespace(ns).addToLabels("reconcile.external-secrets.io/managed", "true").endMetadata()
+                        .addToData("value", Base64.getEncoder().encodeToString(value)).build()).create();
+                ExternalSecret es = bare.resources(ExternalSecret.class).inNamespace(ns).withName("es-" + i).get();
+                es.setStatus(readyStatus());
+                bare.resources(ExternalSecret.class).inNamespace(ns).resource(es).patchStatus();
+            });
+            seconds = (System.nanoTime() - t0) / 1e9;
+        }
+        report.add(String.format("bare client, %d threads, maxConcurrentRequests %d/%d per host: %d Secrets + %d status"
+                + " updates in %.1f s", threads, MAX_REQUESTS, MAX_REQUESTS_PER_HOST, n, n, seconds));
+        kube.namespaces().withName(ns).delete(); // the operator must not work on these
+        return seconds;
+    }
+
+    private OperatorJar start(String identity) {
+        Map<String, String> env = Map.of("KUBERNETES_MAX_CONCURRENT_REQUESTS", String.valueOf(MAX_REQUESTS),
+                "KUBERNETES_MAX_CONCURRENT_REQUESTS_PER_HOST", String.valueOf(MAX_REQUESTS_PER_HOST));
+        try {
+            return OperatorJar.start(identity, ChartInstall.NAMESPACE, release.kubeconfig(), release.applicationProperties(),
+                    Map.of("coffer.sealing.key-bits", "2048"), CHART_JVM, env);
+        } catch (IllegalStateException exited) {
+            // on a loaded machine an informer's first list can time out and end the process: once more
+            System.err.println("benchmark: operator " + identity + " did not start, starting it again: "
+                    + exited.getMessage().lines().findFirst().orElse(""));
+            return OperatorJar.start(identity, ChartInstall.NAMESPACE, release.kubeconfig(), release.applicationProperties(),
+                    Map.of("coffer.sealing.key-bits", "2048"), CHART_JVM, env);
+        }
+    }
+
+    /** Creates them from several clients; a create that timed out on the loaded machine is tried again. */
+    private void createAll(int n, IntConsumer create) throws Exception {
+        run(n, CREATORS, i -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    create.accept(i);
+                    return;
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() == 409) {
+                        return; // the timed-out attempt had created it
+                    }
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                }
+            }
+        });
+    }
+
+    private static void run(int n, int threads, IntConsumer each) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                done.add(pool.submit(() -> each.accept(index)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void awaitReady(String ns, int n) {
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() ->
+                kube.resources(ExternalSecret.class).inNamespace(ns).list().getItems().stream()
+                        .filter(ExternalSecretScaleBenchmark::isReady).count() == n);
+    }
+
+    private List<Instant> refreshTimes(String ns) {
+        return kube.resources(ExternalSecret.class).inNamespace(ns).list().getItems().stream()
+                .map(es -> OffsetDateTime.parse(es.getStatus().refreshTime).toInstant()).sorted().toList();
+    }
+
+    private static boolean isReady(ExternalSecret es) {
+        return es.getStatus() != null && es.getStatus().conditions != null && es.getStatus().conditions.stream()
+                .anyMatch(c -> "Ready".equals(c.type) && "True".equals(c.status));
+    }
+
+    private static ExternalSecretStatus readyStatus() {
+        ExternalSecretStatus status = new ExternalSecretStatus();
+        Condition ready = new Condition();
+        ready.type = "Ready";
+        ready.status = "True";
+        ready.reason = "SecretSynced";
+        ready.message = "secret synced";
+        ready.lastTransitionTime = Instant.now().toString();
+        status.conditions = List.of(ready);
+        status.refreshTime = ready.lastTransitionTime;
+        status.syncedResourceVersion = "1-0";
+        return status;
+    }
+
+    private static ExternalSecret externalSecret(String ns, int i, Duration refresh) {
+        return TestResources.externalSecret("""
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata: {name: es-%d, namespace: %s}
+                spec:
+                  refreshInterval: %ds
+                  secretStoreRef: {name: fake}
+                  data:
+                  - secretKey: value
+                    remoteRef: {key: key-%d}
+                """.formatted(i, ns, refresh.toSeconds(), i % KEYS));
+    }
+
+    /** 100 keys, each a distinct value of 1 KB. */
+    private static Map<String, String> values() {
+        Map<String, String> data = new LinkedHashMap<>();
+        for (int k = 0; k < KEYS; k++) {
+            String head = "value-" + k + "-";
+            data.put("key-" + k, head + "x".repeat(VALUE_BYTES - head.length()));
+        }
+        return data;
+    }
+
+    static String load() {
+        try {
+            String[] avg = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load average " + avg[0] + " " + avg[1] + " " + avg[2];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
