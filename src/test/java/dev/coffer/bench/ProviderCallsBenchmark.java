@@ -7,7 +7,7 @@ import dev.coffer.api.externalsecrets.v1.providers.AwsServiceType;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.SharedReads;
 import dev.coffer.provider.fake.FakeProviderImpl;
-import dev.coffer.provider.kubernetes.KubernetesSecretsProvider;
+import dev.coffer.provider.kubernetes.KubernetesProviderImpl;
 import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.sync.GoTemplater;
 import dev.coffer.sync.SyncEngine;
@@ -114,7 +114,7 @@ class ProviderCallsBenchmark {
             InMemoryKube kube = new InMemoryKube().apiServerUrl(remote.url())
                     .secret("apps", "remote-token", Map.of("token", "t0ken"));
             AtomicInteger gets = new AtomicInteger();
-            try (SecretsClient client = new KubernetesSecretsProvider().newClient(StoreFixtures.context("""
+            try (SecretsClient client = new KubernetesProviderImpl().newClient(StoreFixtures.context("""
                     apiVersion: external-secrets.io/v1
                     kind: SecretStore
                     metadata: {name: remote, namespace: apps}
