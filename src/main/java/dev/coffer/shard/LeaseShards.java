@@ -168,8 +168,12 @@ public final class LeaseShards implements Shards, AutoCloseable {
         }
         warnedRenewal = false;
         Instant last = renewedAt;
-        if (last == null || !now.isBefore(last.plus(timing.renewDeadline()))) {
-            joinedAt = now; // first renewal, or back after a gap in which others may have taken over: join again
+        Instant done = clock.instant();
+        // First renewal, or back after a gap in which others may have taken over: join again. The gap
+        // counts until the renewal returned, since current() already said "inactive" during it, and
+        // events dropped then are only replayed by the handoff when the view goes through a change.
+        if (last == null || !done.isBefore(last.plus(timing.renewDeadline()))) {
+            joinedAt = done;
         }
         renewedAt = now;
     }
