@@ -17,17 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Lease membership against the CRUD mock API server, on a clock the test moves: each replica's
- * round ({@link LeaseShards#tick()}, what its timer runs) is called by hand.
+ * round ({@link LeaseShards#tick()}, what its timer runs) is called by hand. The peers tier runs
+ * the same scenarios against the real API server ({@code LeaseShardsOnApiServerTest}).
  */
-class LeaseShardsTest {
+public class LeaseShardsTest {
 
-    static final String NS = "coffer-system";
+    protected String ns = "coffer-system";
     static final LeaseShards.Timing TIMING = new LeaseShards.Timing(Duration.ofSeconds(15), Duration.ofSeconds(10),
             Duration.ofSeconds(2));
     static final List<String> NAMES = names(300);
 
     KubernetesServer server;
-    KubernetesClient client;
+    protected KubernetesClient client;
     final MutableClock clock = new MutableClock();
 
     static List<String> names(int n) {
@@ -39,20 +40,20 @@ class LeaseShardsTest {
     }
 
     @BeforeEach
-    void start() {
+    protected void start() {
         server = new KubernetesServer(false, true, InetAddress.getLoopbackAddress(), 0, List.of());
         server.before();
         client = server.getClient();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
     }
 
     @AfterEach
-    void stop() {
+    protected void stop() {
         server.after();
     }
 
     LeaseShards replica(String identity) {
-        return new LeaseShards(client, NS, identity, TIMING, clock);
+        return new LeaseShards(client, ns, identity, TIMING, clock);
     }
 
     /** Lets {@code d} pass in retry periods; the given replicas run their round after each. */
@@ -79,7 +80,7 @@ class LeaseShardsTest {
     void aReplicaActsOnlyAfterHoldingItsLeaseForALeaseDuration() {
         LeaseShards a = replica("coffer-a");
         a.tick();
-        assertThat(client.leases().inNamespace(NS).withName("coffer-shard-coffer-a").get().getMetadata().getLabels())
+        assertThat(client.leases().inNamespace(ns).withName("coffer-shard-coffer-a").get().getMetadata().getLabels())
                 .containsEntry(LeaseShards.MEMBER_LABEL, "true");
         assertThat(a.current().members()).containsExactly("coffer-a");
         assertThat(a.current().owns("apps", "x")).as("joining").isFalse();
@@ -150,7 +151,7 @@ class LeaseShardsTest {
         run(Duration.ofSeconds(18), a, b);
         b.close();
         assertThat(b.current().active()).isFalse();
-        assertThat(client.leases().inNamespace(NS).withName(b.leaseName()).get()).isNull();
+        assertThat(client.leases().inNamespace(ns).withName(b.leaseName()).get()).isNull();
         a.tick();
         assertThat(NAMES).allSatisfy(n -> assertThat(a.current().owns("apps", n)).isTrue());
     }
