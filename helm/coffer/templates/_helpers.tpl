@@ -36,8 +36,16 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 
 {{/* Leader election: explicit true/false, else on when there is more than one replica. */}}
+{{/* The sharding mode: "off", "static" or "lease" (YAML's bare off is false: also "off"). */}}
+{{- define "coffer.sharding" -}}
+{{- $mode := .Values.sharding.mode -}}
+{{- if or (kindIs "bool" $mode) (not $mode) -}}off{{- else -}}{{ $mode }}{{- end -}}
+{{- end -}}
+
 {{- define "coffer.leaderElection" -}}
-{{- if kindIs "bool" .Values.leaderElection.enabled -}}
+{{- if ne (include "coffer.sharding" .) "off" -}}
+false
+{{- else if kindIs "bool" .Values.leaderElection.enabled -}}
 {{- .Values.leaderElection.enabled -}}
 {{- else -}}
 {{- gt (int .Values.replicaCount) 1 -}}

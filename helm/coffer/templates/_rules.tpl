@@ -121,6 +121,14 @@ that a new or relabelled one is served at once. */}}
   verbs: ["get", "create", "update", "patch"]
 {{- end -}}
 
+{{/* Sharding by Lease (sharding.mode=lease): each replica's own Lease, and a list of all of them. */}}
+{{- define "coffer.rules.shardLeases" -}}
+# create/update: this replica's Lease; list: the members; delete: released on shutdown.
+- apiGroups: ["coordination.k8s.io"]
+  resources: ["leases"]
+  verbs: ["get", "list", "create", "update", "delete"]
+{{- end -}}
+
 {{/* Rollout restarts (rollouts.enabled): cluster-wide, or per namespace of rollouts.namespaces / watchNamespaces. */}}
 {{- define "coffer.rules.rollouts" -}}
 # patch: the pod-template hash annotation (the restart); the workloads are read from watches.

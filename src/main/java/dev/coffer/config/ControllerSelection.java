@@ -8,6 +8,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.coffer.shard.Sharding;
+import dev.coffer.shard.Shards;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -17,7 +19,8 @@ import java.time.Duration;
  * SealedSecret controller ({@code bitnami.com}), each switched at run time. QOSDK registers
  * every reconciler it finds; this replaces its default Operator bean with one that registers
  * only the enabled ones, and otherwise does what QOSDK's does (same configuration service,
- * same shutdown hook).
+ * same shutdown hook). With sharding on, each controller reconciles only this replica's share
+ * (see {@code dev.coffer.shard.Sharding}).
  */
 @Singleton
 public class ControllerSelection {
@@ -33,10 +36,15 @@ public class ControllerSelection {
     Operator operator(QuarkusConfigurationService configuration, Instance<Reconciler<? extends HasMetadata>> reconcilers,
                       @ConfigProperty(name = "coffer.controllers.external-secrets.enabled", defaultValue = "true") boolean externalSecrets,
                       @ConfigProperty(name = "coffer.sealing.enabled", defaultValue = "true") boolean sealedSecrets,
-                      @ConfigProperty(name = "coffer.controllers.cluster-fanout.enabled", defaultValue = "true") boolean fanout) {
+                      @ConfigProperty(name = "coffer.controllers.cluster-fanout.enabled", defaultValue = "true") boolean fanout,
+                      Shards shards, Leadership leadership) {
         Operator operator = new Operator(configuration);
+        Sharding sharding = new Sharding(shards);
+        if (shards.enabled()) {
+            leadership.followShards(sharding::leadsRollouts);
+        }
         for (Reconciler<? extends HasMetadata> reconciler : reconcilers) {
-            register(operator, configuration, reconciler, externalSecrets, sealedSecrets, fanout);
+            register(operator, sharding, configuration, reconciler, externalSecrets, sealedSecrets, fanout);
         }
         Duration timeout = configuration.reconciliationTerminationTimeout();
         if (!timeout.isZero()) {
@@ -45,7 +53,7 @@ public class ControllerSelection {
         return operator;
     }
 
-    private static <P extends HasMetadata> void register(Operator operator, QuarkusConfigurationService configuration,
+    private static <P extends HasMetadata> void register(Operator operator, Sharding sharding, QuarkusConfigurationService configuration,
                                                          Reconciler<P> reconciler, boolean externalSecrets, boolean sealedSecrets,
                                                          boolean fanout) {
         var config = configuration.getConfigurationFor(reconciler);
@@ -57,7 +65,7 @@ public class ControllerSelection {
             default -> true;
         };
         if (enabled) {
-            operator.register(reconciler, config);
+            sharding.register(operator, reconciler, config);
         } else {
             LOG.infof("controller %s (%s) is disabled", config.getName(), group);
         }

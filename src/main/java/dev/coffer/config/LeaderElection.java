@@ -7,6 +7,8 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import dev.coffer.shard.Shards;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import java.util.Optional;
 public class LeaderElection {
 
     public static final String DEFAULT_LEASE_NAME = "coffer-leader";
+    private static final Logger LOG = Logger.getLogger(LeaderElection.class);
 
     @Produces
     @Dependent
@@ -34,7 +37,14 @@ public class LeaderElection {
             @ConfigProperty(name = "coffer.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
             @ConfigProperty(name = "coffer.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
             @ConfigProperty(name = "coffer.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod,
-            Leadership leadership) {
+            Leadership leadership, Shards shards) {
+        if (shards.enabled()) {
+            // JOSDK's election gates every controller; with sharding each replica reconciles its own share
+            if (enabled) {
+                LOG.info("leader election is off: sharding (coffer.shard.mode) shares the work among the replicas");
+            }
+            return null;
+        }
         if (!enabled) {
             return null;
         }
