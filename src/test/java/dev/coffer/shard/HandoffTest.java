@@ -3,7 +3,7 @@ package dev.coffer.shard;
 import dev.coffer.kube.ApiServerKubeAccess;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.metrics.SyncMetrics;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.store.ClientCache;
 import dev.coffer.store.SecretStoreReconciler;
 import dev.coffer.store.StoreReconciliation;

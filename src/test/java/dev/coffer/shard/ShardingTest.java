@@ -5,7 +5,7 @@ import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.kube.ApiServerKubeAccess;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.metrics.SyncMetrics;
-import dev.coffer.provider.ProviderRegistry;
+import dev.coffer.store.ProviderRegistry;
 import dev.coffer.store.ClientCache;
 import dev.coffer.store.ClusterSecretStoreReconciler;
 import dev.coffer.store.SecretStoreReconciler;
