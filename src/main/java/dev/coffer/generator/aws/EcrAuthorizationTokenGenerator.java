@@ -44,11 +44,8 @@ public final class EcrAuthorizationTokenGenerator implements Generator {
 
     @Override
     public Generated generate(ResolvedGenerator g, GeneratorContext ctx) {
-        ECRAuthorizationTokenSpec spec = g.spec(ECRAuthorizationTokenSpec.class);
+        ECRAuthorizationTokenSpec spec = g.spec() == null ? new ECRAuthorizationTokenSpec() : g.spec(ECRAuthorizationTokenSpec.class); // no region: a clear error below
         String what = g.describe(ctx.namespace());
-        if (spec == null) {
-            throw ProviderException.invalidConfig(what + ": spec.region is required");
-        }
         if ("public".equals(spec.scope)) {
             throw ProviderException.invalidConfig(what + ": scope \"public\" (ECR Public) is not supported by Coffer yet");
         }

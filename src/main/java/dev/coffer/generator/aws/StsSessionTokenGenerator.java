@@ -42,11 +42,8 @@ public final class StsSessionTokenGenerator implements Generator {
 
     @Override
     public Generated generate(ResolvedGenerator g, GeneratorContext ctx) {
-        STSSessionTokenSpec spec = g.spec(STSSessionTokenSpec.class);
+        STSSessionTokenSpec spec = g.spec() == null ? new STSSessionTokenSpec() : g.spec(STSSessionTokenSpec.class); // no region: a clear error below
         String what = g.describe(ctx.namespace());
-        if (spec == null) {
-            throw ProviderException.invalidConfig(what + ": spec.region is required");
-        }
         GetSessionTokenRequest request = request(spec.requestParameters);
         try (AwsSession aws = AwsGeneratorSessions.open(g, ctx, spec.region, spec.auth, spec.role, options)) {
             Credentials c = aws.call("GetSessionToken", what, () -> aws.sts().getSessionToken(request)).credentials();

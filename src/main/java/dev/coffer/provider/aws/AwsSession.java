@@ -1,6 +1,5 @@
 package dev.coffer.provider.aws;
 
-import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.StoreContext;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -54,13 +53,7 @@ public final class AwsSession implements AutoCloseable {
      * AWS's error code, never AWS's text.
      */
     public <T> T call(String operation, String subject, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ProviderException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw AwsErrors.map(e, operation, subject, region);
-        }
+        return AwsErrors.guard(operation, subject, region, call);
     }
 
     private <T extends AutoCloseable> T own(T client) {
