@@ -48,7 +48,7 @@ controllers make: a missing verb and an unused grant both fail it.
   verbs: ["create"]
 # Generators an ExternalSecret names (sourceRef.generatorRef), read on each sync.
 - apiGroups: ["generators.external-secrets.io"]
-  resources: ["passwords", "uuids", "vaultdynamicsecrets"]
+  resources: ["passwords", "uuids", "vaultdynamicsecrets", "fakes", "sshkeys", "stssessiontokens", "ecrauthorizationtokens", "webhooks"]
   verbs: ["get"]
 {{- end -}}
 

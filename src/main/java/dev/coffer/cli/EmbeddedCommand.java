@@ -32,11 +32,11 @@ public final class EmbeddedCommand implements Callable<Integer> {
     Path crds;
 
     /**
-     * The example folders that work without a network. The aws, azure, gcp, vault and generators/vault examples need a
+     * The example folders that work without a network. The aws, azure, gcp, vault, generators/aws and generators/vault examples need a
      * real AWS account, Google project, Azure vault or Vault server, so the embedded default leaves them out (pass them with -f).
      */
     static final List<String> OFFLINE_EXAMPLES = List.of("fake", "cluster-store", "kubernetes", "sealed-secrets", "generators/password",
-            "push-secret", "cluster-external-secret");
+            "generators/sshkey", "push-secret", "cluster-external-secret");
 
     @Option(names = {"-f", "--filename"},
             description = "Manifests to apply (files or folders; default: the examples that need no network).")

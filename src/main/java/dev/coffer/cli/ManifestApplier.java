@@ -43,6 +43,9 @@ public final class ManifestApplier {
         for (Class<? extends KubernetesResource> kind : List.of(ExternalSecret.class, SecretStore.class, ClusterSecretStore.class,
                 dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret.class,
                 Password.class, UUID.class, VaultDynamicSecret.class, ClusterGenerator.class,
+                dev.coffer.api.generators.v1alpha1.Fake.class, dev.coffer.api.generators.v1alpha1.SSHKey.class,
+                dev.coffer.api.generators.v1alpha1.STSSessionToken.class,
+                dev.coffer.api.generators.v1alpha1.ECRAuthorizationToken.class, dev.coffer.api.generators.v1alpha1.Webhook.class,
                 dev.coffer.api.externalsecrets.v1.ClusterExternalSecret.class,
                 dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class,
                 dev.coffer.api.externalsecrets.v1alpha1.ClusterPushSecret.class)) {

@@ -1,6 +1,10 @@
 package dev.coffer.generator;
 
+import dev.coffer.generator.aws.EcrAuthorizationTokenGenerator;
+import dev.coffer.generator.aws.StsSessionTokenGenerator;
+import dev.coffer.generator.ssh.SshKeyGenerator;
 import dev.coffer.generator.vault.VaultDynamicSecretGenerator;
+import dev.coffer.generator.webhook.WebhookGenerator;
 import dev.coffer.provider.ProviderException;
 
 import java.util.LinkedHashMap;
@@ -18,7 +22,9 @@ public final class GeneratorRegistry {
 
     /** Every generator Coffer ships. Add a new generator here. */
     public static GeneratorRegistry standard() {
-        return new GeneratorRegistry(List.of(new PasswordGenerator(), new UuidGenerator(), new VaultDynamicSecretGenerator()));
+        return new GeneratorRegistry(List.of(new PasswordGenerator(), new UuidGenerator(), new VaultDynamicSecretGenerator(),
+                new FakeGenerator(), new SshKeyGenerator(), new WebhookGenerator(), new StsSessionTokenGenerator(),
+                new EcrAuthorizationTokenGenerator()));
     }
 
     public Generator forKind(String kind) {

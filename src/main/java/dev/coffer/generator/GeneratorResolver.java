@@ -6,11 +6,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.coffer.api.externalsecrets.v1.GeneratorKind;
 import dev.coffer.api.externalsecrets.v1.GeneratorRef;
 import dev.coffer.api.generators.v1alpha1.ClusterGenerator;
+import dev.coffer.api.generators.v1alpha1.ECRAuthorizationToken;
+import dev.coffer.api.generators.v1alpha1.Fake;
 import dev.coffer.api.generators.v1alpha1.GeneratorSpec;
 import dev.coffer.api.generators.v1alpha1.Generators;
 import dev.coffer.api.generators.v1alpha1.Password;
+import dev.coffer.api.generators.v1alpha1.SSHKey;
+import dev.coffer.api.generators.v1alpha1.SSHKeySpec;
+import dev.coffer.api.generators.v1alpha1.STSSessionToken;
 import dev.coffer.api.generators.v1alpha1.UUID;
+import dev.coffer.api.generators.v1alpha1.UUIDSpec;
 import dev.coffer.api.generators.v1alpha1.VaultDynamicSecret;
+import dev.coffer.api.generators.v1alpha1.Webhook;
 import dev.coffer.provider.ProviderException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -20,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Finds the generator a {@code generatorRef} names: a namespaced generator in the
@@ -29,7 +37,24 @@ public final class GeneratorResolver {
 
     private static final ObjectMapper SORTED = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final Map<String, Class<? extends CustomResource<?, ?>>> NAMESPACED = Map.of(
-            "Password", Password.class, "UUID", UUID.class, "VaultDynamicSecret", VaultDynamicSecret.class);
+            "Password", Password.class, "UUID", UUID.class, "VaultDynamicSecret", VaultDynamicSecret.class,
+            "Fake", Fake.class, "SSHKey", SSHKey.class, "STSSessionToken", STSSessionToken.class,
+            "ECRAuthorizationToken", ECRAuthorizationToken.class, "Webhook", Webhook.class);
+
+    /** Where a ClusterGenerator holds the spec of each kind: its field under spec.generator, and the getter. */
+    private record Wrapped(String field, Function<GeneratorSpec, Object> spec) {
+    }
+
+    private static final Map<String, Wrapped> WRAPPED = Map.of(
+            "Password", new Wrapped("passwordSpec", g -> g.passwordSpec),
+            // Neither UUID nor SSHKey needs a field set: their empty spec is meaningful.
+            "UUID", new Wrapped("uuidSpec", g -> g.uuidSpec == null ? new UUIDSpec() : g.uuidSpec),
+            "SSHKey", new Wrapped("sshKeySpec", g -> g.sshKeySpec == null ? new SSHKeySpec() : g.sshKeySpec),
+            "VaultDynamicSecret", new Wrapped("vaultDynamicSecretSpec", g -> g.vaultDynamicSecretSpec),
+            "Fake", new Wrapped("fakeSpec", g -> g.fakeSpec),
+            "STSSessionToken", new Wrapped("stsSessionTokenSpec", g -> g.stsSessionTokenSpec),
+            "ECRAuthorizationToken", new Wrapped("ecrAuthorizationTokenSpec", g -> g.ecrAuthorizationTokenSpec),
+            "Webhook", new Wrapped("webhookSpec", g -> g.webhookSpec));
 
     private final GeneratorLookup lookup;
 
@@ -77,16 +102,15 @@ public final class GeneratorResolver {
         }
         String kind = cg.getSpec().kind.name();
         GeneratorSpec g = cg.getSpec().generator == null ? new GeneratorSpec() : cg.getSpec().generator;
-        Object spec = switch (kind) {
-            case "Password" -> g.passwordSpec;
-            case "UUID" -> g.uuidSpec == null ? new dev.coffer.api.generators.v1alpha1.UUIDSpec() : g.uuidSpec;
-            case "VaultDynamicSecret" -> g.vaultDynamicSecretSpec;
-            default -> throw ProviderException.invalidConfig("ClusterGenerator \"" + name + "\": generator kind \"" + kind
+        Wrapped wrapped = WRAPPED.get(kind);
+        if (wrapped == null) {
+            throw ProviderException.invalidConfig("ClusterGenerator \"" + name + "\": generator kind \"" + kind
                     + "\" is not supported by Coffer yet");
-        };
+        }
+        Object spec = wrapped.spec().apply(g);
         if (spec == null) {
             throw ProviderException.invalidConfig("ClusterGenerator \"" + name + "\" of kind " + kind
-                    + " needs spec.generator." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1) + "Spec");
+                    + " needs spec.generator." + wrapped.field());
         }
         return new ResolvedGenerator(kind, name, true, generation(cg), spec, fingerprint(spec));
     }

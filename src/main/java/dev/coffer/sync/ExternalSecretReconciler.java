@@ -58,8 +58,8 @@ import java.util.Optional;
  * backoff chosen here, not in an exception: that keeps stack traces out of the log and lets
  * errors that retrying cannot fix wait for a change instead of looping.
  */
-@RBACRule(apiGroups = Generators.GROUP, resources = {"passwords", "uuids", "vaultdynamicsecrets", "clustergenerators"},
-        verbs = {"get"})
+@RBACRule(apiGroups = Generators.GROUP, resources = {"passwords", "uuids", "vaultdynamicsecrets", "fakes", "sshkeys",
+        "stssessiontokens", "ecrauthorizationtokens", "webhooks", "clustergenerators"}, verbs = {"get"})
 @ControllerConfiguration(name = "externalsecret", finalizerName = ExternalSecretReconciler.FINALIZER,
         generationAwareEventProcessing = false)
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cleaner<ExternalSecret> {

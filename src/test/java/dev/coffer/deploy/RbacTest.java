@@ -51,6 +51,11 @@ class RbacTest {
     static final String NS = "apps";
     static final String OTHER_NS = "platform";
     static final String TEST_AGENT = "coffer-rbac-test";
+    static final java.util.Map<String, Class<? extends io.fabric8.kubernetes.api.model.HasMetadata>> GENERATOR_CLASSES = java.util.Map.of(
+            "Fake", dev.coffer.api.generators.v1alpha1.Fake.class, "SSHKey", dev.coffer.api.generators.v1alpha1.SSHKey.class,
+            "STSSessionToken", dev.coffer.api.generators.v1alpha1.STSSessionToken.class,
+            "ECRAuthorizationToken", dev.coffer.api.generators.v1alpha1.ECRAuthorizationToken.class,
+            "Webhook", dev.coffer.api.generators.v1alpha1.Webhook.class);
 
     /** Grants no request in this test can show, each with why; keep this list short and honest. */
     static final Map<String, String> DECLARED = Map.of(
@@ -263,6 +268,36 @@ class RbacTest {
                 """)).create();
         Await.synced(test, NS, "generated-uuid");
         Await.failing(test, NS, "dynamic", "");
+
+        // The other generator kinds, each read by name: Fake and SSHKey sync; the AWS ones stop at their
+        // (missing) credentials Secret and the Webhook at a closed loopback port, after reading the generator.
+        String[][] generators = {
+            {"Fake", "spec: {data: {k: v}}"},
+            {"SSHKey", "spec: {keyType: ed25519}"},
+            {"STSSessionToken", "spec: {region: eu-west-1, auth: {secretRef: {accessKeyIDSecretRef: {name: no-aws, key: id},"
+                    + " secretAccessKeySecretRef: {name: no-aws, key: secret}}}}"},
+            {"ECRAuthorizationToken", "spec: {region: eu-west-1, auth: {secretRef: {accessKeyIDSecretRef: {name: no-aws, key: id},"
+                    + " secretAccessKeySecretRef: {name: no-aws, key: secret}}}}"},
+            {"Webhook", "spec: {url: 'http://127.0.0.1:1/token', result: {}}"}};
+        for (String[] g : generators) {
+            String name = g[0].toLowerCase(java.util.Locale.ROOT);
+            test.resource(dev.coffer.testsupport.Manifests.parse("""
+                    apiVersion: generators.external-secrets.io/v1alpha1
+                    kind: %s
+                    metadata: {name: %s, namespace: %s}
+                    %s
+                    """.formatted(g[0], name, NS, g[1]), GENERATOR_CLASSES.get(g[0]))).create();
+            test.resource(externalSecretOn(NS, "gen-" + name, "SecretStore", "fake", """
+                      dataFrom:
+                      - sourceRef:
+                          generatorRef: {kind: %s, name: %s}
+                    """.formatted(g[0], name))).create();
+        }
+        Await.synced(test, NS, "gen-fake");
+        Await.synced(test, NS, "gen-sshkey");
+        Await.failing(test, NS, "gen-stssessiontoken", "no-aws");
+        Await.failing(test, NS, "gen-ecrauthorizationtoken", "no-aws");
+        Await.failing(test, NS, "gen-webhook", "webhook");
 
         // SealedSecrets: sealed with the key the operator generated at start-up, unsealed into a Secret.
         Await.await().until(() -> !test.secrets().inNamespace(CofferChart.NAMESPACE)

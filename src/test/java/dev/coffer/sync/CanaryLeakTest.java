@@ -138,6 +138,64 @@ class CanaryLeakTest extends OperatorTest {
         }
     }
 
+    /**
+     * The same for generators: a Fake generator's value synced and fed to a failing template,
+     * and Webhook generators whose endpoint answers the canary in a shape that is no object, or
+     * in the body of an error status.
+     */
+    @Test
+    void theCanaryValueNeverLeavesThroughGenerators() {
+        String ns = newNamespace();
+        try (LogCapture logs = new LogCapture(); var hook = new dev.coffer.testsupport.webhook.FakeWebhook()) {
+            hook.answer(r -> r.rawPath().endsWith("/array")
+                    ? dev.coffer.testsupport.webhook.FakeWebhook.Answer.json("[\"" + CANARY + "\"]")
+                    : new dev.coffer.testsupport.webhook.FakeWebhook.Answer(500, "text/plain", CANARY));
+            client.resource(dev.coffer.testsupport.Manifests.parse("""
+                    apiVersion: generators.external-secrets.io/v1alpha1
+                    kind: Fake
+                    metadata: {name: fake-gen, namespace: %s}
+                    spec: {data: {value: %s}}
+                    """.formatted(ns, CANARY), dev.coffer.api.generators.v1alpha1.Fake.class)).create();
+            for (String path : new String[] {"array", "error"}) {
+                client.resource(dev.coffer.testsupport.Manifests.parse("""
+                        apiVersion: generators.external-secrets.io/v1alpha1
+                        kind: Webhook
+                        metadata: {name: hook-%s, namespace: %s}
+                        spec: {url: "%s/%s", result: {}}
+                        """.formatted(path, ns, hook.baseUrl(), path), dev.coffer.api.generators.v1alpha1.Webhook.class)).create();
+            }
+            createExternalSecret(ns, "gen-ok", """
+                      dataFrom:
+                      - sourceRef: {generatorRef: {kind: Fake, name: fake-gen}}
+                    """);
+            createExternalSecret(ns, "gen-template", """
+                      target:
+                        template:
+                          data: {x: '{{ fail .value }}'}
+                      dataFrom:
+                      - sourceRef: {generatorRef: {kind: Fake, name: fake-gen}}
+                    """);
+            for (String path : new String[] {"array", "error"}) {
+                createExternalSecret(ns, "gen-" + path, """
+                          dataFrom:
+                          - sourceRef: {generatorRef: {kind: Webhook, name: hook-%s}}
+                        """.formatted(path));
+            }
+            Await.synced(client, ns, "gen-ok");
+            Await.failing(client, ns, "gen-template", "error calling fail");
+            Await.failing(client, ns, "gen-array", "is not a JSON object");
+            Await.failing(client, ns, "gen-error", "500");
+
+            for (String name : new String[] {"gen-ok", "gen-template", "gen-array", "gen-error"}) {
+                assertThat(Serialization.asJson(get(ns, name).getStatus())).doesNotContain(CANARY);
+            }
+            assertThat(client.v1().events().inNamespace(ns).list().getItems())
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getMessage()).doesNotContain(CANARY));
+            assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(CANARY));
+        }
+    }
+
     private static String readyReason(dev.coffer.api.externalsecrets.v1alpha1.PushSecret ps) {
         if (ps == null || ps.getStatus() == null || ps.getStatus().conditions == null) {
             return "";

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import static dev.coffer.testsupport.TestResources.decoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Password and UUID generators through the real reconciler: rotation at each refresh, ClusterGenerator, errors. */
+/** Password, UUID and SSHKey generators through the real reconciler: rotation at each refresh, ClusterGenerator, errors. */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class ExternalSecretGeneratorTest extends OperatorTest {
@@ -54,6 +54,40 @@ class ExternalSecretGeneratorTest extends OperatorTest {
 
         Secret rotated = Await.secret(client, ns, "rotating", s -> !first.equals(decoded(s, "password")));
         assertThat(decoded(rotated, "password")).hasSize(32);
+    }
+
+    @Test
+    void anSshKeyFromAClusterGeneratorRotatesAtEachRefresh() {
+        String ns = newNamespace();
+        String cluster = "deploy-key-" + ns;
+        apply("""
+                apiVersion: generators.external-secrets.io/v1alpha1
+                kind: ClusterGenerator
+                metadata: {name: %s}
+                spec:
+                  kind: SSHKey
+                  generator:
+                    sshKeySpec: {keyType: ed25519, comment: deploy@coffer}
+                """.formatted(cluster), ClusterGenerator.class);
+        createExternalSecret(ns, "deploy-key", "1s", """
+                  dataFrom:
+                  - sourceRef:
+                      generatorRef: {kind: ClusterGenerator, name: %s}
+                """.formatted(cluster));
+
+        ExternalSecret es = Await.synced(client, ns, "deploy-key");
+        Secret first = client.secrets().inNamespace(ns).withName("deploy-key").get();
+        assertThat(decoded(first, "privateKey")).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----\n");
+        String firstPublic = decoded(first, "publicKey");
+        assertThat(firstPublic).matches("ssh-ed25519 [A-Za-z0-9+/=]+ deploy@coffer\n");
+        assertThat(es.getStatus().generatorState).singleElement().satisfies(s -> {
+            assertThat(s.kind).isEqualTo("ClusterGenerator/SSHKey");
+            assertThat(s.keys).containsExactlyInAnyOrder("privateKey", "publicKey");
+        });
+
+        Secret rotated = Await.secret(client, ns, "deploy-key", s -> !firstPublic.equals(decoded(s, "publicKey")));
+        assertThat(decoded(rotated, "publicKey")).startsWith("ssh-ed25519 ");
+        assertThat(decoded(rotated, "privateKey")).isNotEqualTo(decoded(first, "privateKey"));
     }
 
     @Test

@@ -3,18 +3,17 @@ package dev.coffer.generator.vault;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coffer.api.externalsecrets.v1.RetrySettings;
 import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
-import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.api.generators.v1alpha1.VaultDynamicSecretSpec;
 import dev.coffer.generator.Generated;
 import dev.coffer.generator.Generator;
 import dev.coffer.generator.GeneratorContext;
+import dev.coffer.generator.GeneratorStores;
 import dev.coffer.generator.Lease;
 import dev.coffer.generator.ResolvedGenerator;
 import dev.coffer.provider.Provider;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 import dev.coffer.provider.StoreContext;
-import dev.coffer.provider.StoreIdentity;
 import dev.coffer.provider.vault.VaultLogical;
 import dev.coffer.provider.vault.VaultProviderImpl;
 import dev.coffer.gocompat.GoDuration;
@@ -91,12 +90,9 @@ public final class VaultDynamicSecretGenerator implements Generator {
 
     /** The cached vault client of this generator: one login and token per generator and credentials. */
     private VaultLogical client(ResolvedGenerator g, GeneratorContext ctx) {
-        SecretStoreSpec store = new SecretStoreSpec();
-        store.provider = new SecretStoreProvider();
-        store.provider.vault = spec(g, ctx).provider;
-        StoreIdentity id = g.cluster() ? new StoreIdentity(StoreIdentity.CLUSTER_GENERATOR, null, g.name())
-                : new StoreIdentity(kind(), ctx.namespace(), g.name());
-        StoreContext sc = new StoreContext(id, g.generation(), store, ctx.namespace(), ctx.kube());
+        SecretStoreProvider provider = new SecretStoreProvider();
+        provider.vault = spec(g, ctx).provider;
+        StoreContext sc = GeneratorStores.context(g, ctx, provider);
         vault.validate(sc);
         SecretsClient client = ctx.clients().get(sc, vault);
         if (!(client instanceof VaultLogical logical)) {

@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -51,6 +52,10 @@ final class AwsClients implements AutoCloseable {
 
     StsClient sts(AwsCredentialsProvider credentials) {
         return configure(StsClient.builder(), "AWS/STS", endpoints.sts(), credentials);
+    }
+
+    EcrClient ecr(AwsCredentialsProvider credentials) {
+        return configure(EcrClient.builder(), "AWS/ECR", endpoints.ecr(), credentials);
     }
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(

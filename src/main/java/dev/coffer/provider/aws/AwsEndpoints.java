@@ -16,6 +16,7 @@ final class AwsEndpoints {
     static final String SECRETS_MANAGER = "AWS_SECRETSMANAGER_ENDPOINT";
     static final String SSM = "AWS_SSM_ENDPOINT";
     static final String STS = "AWS_STS_ENDPOINT";
+    static final String ECR = "AWS_ECR_ENDPOINT";
 
     private final Function<String, String> env;
 
@@ -33,6 +34,10 @@ final class AwsEndpoints {
 
     Optional<URI> sts() {
         return lookup(STS);
+    }
+
+    Optional<URI> ecr() {
+        return lookup(ECR);
     }
 
     private Optional<URI> lookup(String variable) {

@@ -6,6 +6,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 import java.net.UnknownHostException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns SDK failures into typed {@link ProviderException}s. Messages carry the operation, the
@@ -26,6 +27,17 @@ final class AwsErrors {
             "ThrottledException", "ProvisionedThroughputExceededException", "RequestThrottled");
 
     private AwsErrors() {
+    }
+
+    /** Runs one AWS call, turning an SDK failure into a typed, value-free error (see {@link #map}). */
+    static <T> T guard(String operation, String subject, String region, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProviderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw map(e, operation, subject, region);
+        }
     }
 
     /**

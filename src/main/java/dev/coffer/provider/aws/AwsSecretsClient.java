@@ -100,13 +100,7 @@ abstract class AwsSecretsClient implements SecretsClient {
 
     /** Runs one AWS call, turning an SDK failure into a typed, value-free error. */
     protected final <T> T call(String operation, String subject, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ProviderException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw AwsErrors.map(e, operation, subject, region);
-        }
+        return AwsErrors.guard(operation, subject, region, call);
     }
 
     /** The find name filter, compiled; matched anywhere in the name, as upstream. */

@@ -92,6 +92,15 @@ public final class WebhookCall {
         return new Answer(http.send(method, url, headers, body, spec.url, subject), jsonPath);
     }
 
+    /**
+     * Calls the webhook and reads its answer as a key/value map, by upstream's rules for
+     * {@code dataFrom.extract}: what the Webhook generator returns.
+     */
+    public Map<String, byte[]> values(Map<String, String> remoteRef, String subject) {
+        Answer answer = call(remoteRef, subject);
+        return WebhookResults.map(answer.body(), answer.jsonPath(), subject);
+    }
+
     /** The Secrets offered to the templates, read on every call as upstream (so a rotated one is used at once). */
     private Map<String, Map<String, String>> secretData() {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();

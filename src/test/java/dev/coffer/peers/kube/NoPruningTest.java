@@ -40,6 +40,11 @@ class NoPruningTest {
             Map.entry("ClusterSecretStore", ClusterSecretStore.class), Map.entry("SealedSecret", SealedSecret.class),
             Map.entry("Password", Password.class), Map.entry("UUID", UUID.class),
             Map.entry("VaultDynamicSecret", VaultDynamicSecret.class), Map.entry("ClusterGenerator", ClusterGenerator.class),
+            Map.entry("Fake", dev.coffer.api.generators.v1alpha1.Fake.class),
+            Map.entry("SSHKey", dev.coffer.api.generators.v1alpha1.SSHKey.class),
+            Map.entry("STSSessionToken", dev.coffer.api.generators.v1alpha1.STSSessionToken.class),
+            Map.entry("ECRAuthorizationToken", dev.coffer.api.generators.v1alpha1.ECRAuthorizationToken.class),
+            Map.entry("Webhook", dev.coffer.api.generators.v1alpha1.Webhook.class),
             Map.entry("ClusterExternalSecret", dev.coffer.api.externalsecrets.v1.ClusterExternalSecret.class),
             Map.entry("PushSecret", dev.coffer.api.externalsecrets.v1alpha1.PushSecret.class),
             Map.entry("ClusterPushSecret", dev.coffer.api.externalsecrets.v1alpha1.ClusterPushSecret.class));

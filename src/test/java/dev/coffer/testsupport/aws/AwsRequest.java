@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One request the fake AWS endpoint received.
  *
- * @param service     the service it addressed: secretsmanager, ssm or sts
+ * @param service     the service it addressed: secretsmanager, ssm, sts or ecr
  * @param operation   e.g. GetSecretValue, AssumeRole
  * @param accessKeyId the access key it was signed with, null when unsigned
  * @param principal   who that key belongs to: a static key id or the assumed role ARN

@@ -44,7 +44,7 @@ public final class AwsTestStores implements AutoCloseable {
     public AwsOptions options() {
         String endpoint = aws.endpoint().toString();
         Map<String, String> env = Map.of("AWS_SECRETSMANAGER_ENDPOINT", endpoint, "AWS_SSM_ENDPOINT", endpoint,
-                "AWS_STS_ENDPOINT", endpoint);
+                "AWS_STS_ENDPOINT", endpoint, "AWS_ECR_ENDPOINT", endpoint);
         return AwsOptions.defaults().withEnv(env::get).withMeters(meters);
     }
 

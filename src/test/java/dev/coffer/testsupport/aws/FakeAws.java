@@ -117,6 +117,22 @@ public final class FakeAws implements AutoCloseable {
         return new String[] {id, "fake-secret-" + n, token};
     }
 
+    /** ECR's GetAuthorizationToken: a docker login ("AWS" and a password naming the caller) valid for 12 hours. */
+    private JsonNode ecrToken(String operation, String principal) {
+        if (!"GetAuthorizationToken".equals(operation)) {
+            throw new AwsError(400, "UnknownOperationException", operation);
+        }
+        int n = issued.incrementAndGet();
+        String token = java.util.Base64.getEncoder().encodeToString(("AWS:ecr-password-" + n + "-for-" + principal)
+                .getBytes(StandardCharsets.UTF_8));
+        ObjectNode data = JSON.createObjectNode().put("authorizationToken", token)
+                .put("expiresAt", java.time.Instant.now().plus(Duration.ofHours(12)).getEpochSecond())
+                .put("proxyEndpoint", "https://123456789012.dkr.ecr." + region + ".amazonaws.com");
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putArray("authorizationData").add(data);
+        return answer;
+    }
+
     /** The next {@code times} calls of {@code operation} fail (-1: every call). */
     public void fail(String operation, int times, int status, String code, String message) {
         faults.put(operation, new Fault(new AwsError(status, code, message), times));
@@ -184,6 +200,7 @@ public final class FakeAws implements AutoCloseable {
                 service = switch (prefix) {
                     case "secretsmanager" -> "secretsmanager";
                     case "AmazonSSM" -> "ssm";
+                    case "AmazonEC2ContainerRegistry_V20150921" -> "ecr";
                     default -> throw new AwsError(400, "UnknownOperationException", "unknown target " + target);
                 };
                 operation = target.substring(dot + 1);
@@ -202,9 +219,11 @@ public final class FakeAws implements AutoCloseable {
             if (query) {
                 respond(exchange, 200, "text/xml", sts.handle(operation, form, principal).getBytes(StandardCharsets.UTF_8));
             } else {
-                JsonNode answer = "ssm".equals(service)
-                        ? parameterStore.handle(operation, json, pageSize)
-                        : secretsManager.handle(operation, json, pageSize);
+                JsonNode answer = switch (service) {
+                    case "ssm" -> parameterStore.handle(operation, json, pageSize);
+                    case "ecr" -> ecrToken(operation, principal);
+                    default -> secretsManager.handle(operation, json, pageSize);
+                };
                 respond(exchange, 200, "application/x-amz-json-1.1", JSON.writeValueAsBytes(answer));
             }
         } catch (AwsError e) {

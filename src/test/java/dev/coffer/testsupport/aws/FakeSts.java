@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The STS side of {@link FakeAws}: roles that may be assumed (optionally only by one principal,
  * optionally only with an external id) and web-identity tokens it accepts. Issued credentials
- * last {@link #credentialLifetime} and are accepted by the whole fake endpoint.
+ * last {@link #credentialLifetime} and are accepted by the whole fake endpoint. GetSessionToken
+ * hands the caller credentials of its own for the asked duration.
  */
 public final class FakeSts {
 
@@ -60,8 +61,27 @@ public final class FakeSts {
                 }
                 yield assume(operation, form, "web-identity");
             }
+            case "GetSessionToken" -> sessionToken(form, caller);
             default -> throw new AwsError(400, "InvalidAction", operation);
         };
+    }
+
+    /** Temporary credentials of the caller itself; an MFA serial needs a code, as AWS requires. */
+    private String sessionToken(Map<String, String> form, String caller) {
+        long seconds = Long.parseLong(form.getOrDefault("DurationSeconds", "43200"));
+        if (seconds < 900 || seconds > 129600) {
+            throw new AwsError(400, "ValidationError", "DurationSeconds out of range");
+        }
+        if (form.containsKey("SerialNumber") != form.containsKey("TokenCode")) {
+            throw new AwsError(403, "AccessDenied", "MultiFactorAuthentication failed");
+        }
+        String[] creds = aws.issue(caller);
+        Instant expires = Instant.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
+        return "<GetSessionTokenResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetSessionTokenResult>"
+                + "<Credentials><AccessKeyId>" + creds[0] + "</AccessKeyId><SecretAccessKey>" + creds[1]
+                + "</SecretAccessKey><SessionToken>" + creds[2] + "</SessionToken><Expiration>" + expires
+                + "</Expiration></Credentials></GetSessionTokenResult>"
+                + "<ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></GetSessionTokenResponse>";
     }
 
     private String assume(String operation, Map<String, String> form, String caller) {

@@ -1,6 +1,7 @@
 package dev.coffer.api.generators.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.coffer.api.externalsecrets.v1.providers.WebhookProvider;
 
 /** The spec of a ClusterGenerator's generator: exactly one field, matching its kind. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -11,4 +12,14 @@ public class GeneratorSpec {
     public UUIDSpec uuidSpec;
 
     public VaultDynamicSecretSpec vaultDynamicSecretSpec;
+
+    public FakeSpec fakeSpec;
+
+    public SSHKeySpec sshKeySpec;
+
+    public STSSessionTokenSpec stsSessionTokenSpec;
+
+    public ECRAuthorizationTokenSpec ecrAuthorizationTokenSpec;
+
+    public WebhookProvider webhookSpec;
 }

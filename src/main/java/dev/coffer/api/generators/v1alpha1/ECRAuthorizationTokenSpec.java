@@ -1,0 +1,23 @@
+package dev.coffer.api.generators.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.coffer.api.externalsecrets.v1.providers.AwsAuth;
+import io.fabric8.generator.annotation.Required;
+
+/** Where and as whom to call ECR GetAuthorizationToken. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ECRAuthorizationTokenSpec {
+
+    /** The AWS region of the registry. */
+    @Required
+    public String region;
+
+    /** How to authenticate, as the aws store's auth block; without it the SDK's default chain. */
+    public AwsAuth auth;
+
+    /** A role ARN assumed before the call. */
+    public String role;
+
+    /** "public" asks ECR Public (Coffer does not serve it yet); anything else the private registry. */
+    public String scope;
+}
