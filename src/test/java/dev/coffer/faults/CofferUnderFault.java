@@ -35,12 +35,19 @@ final class CofferUnderFault implements AutoCloseable {
     static final Duration BACKOFF_MAX = Duration.ofSeconds(2);
 
     private final Config config;
+    private final java.util.function.Supplier<ProviderRegistry> providers;
     private SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private KubernetesClient client;
     private Operator operator;
     private ClientCache cache;
 
     CofferUnderFault(Config apiServer) {
+        this(apiServer, ProviderRegistry::standard);
+    }
+
+    /** With providers of the test's making (pointed at local fakes, as the store settings of production would). */
+    CofferUnderFault(Config apiServer, java.util.function.Supplier<ProviderRegistry> providers) {
+        this.providers = providers;
         this.config = new ConfigBuilder(apiServer).withRequestRetryBackoffLimit(2).withRequestRetryBackoffInterval(50)
                 .withCustomHeaders(null).build();
     }
@@ -49,7 +56,7 @@ final class CofferUnderFault implements AutoCloseable {
     CofferUnderFault start() {
         meters = new SimpleMeterRegistry(); // a new process starts its metrics from nothing
         client = new KubernetesClientBuilder().withConfig(config).build();
-        ProviderRegistry registry = ProviderRegistry.standard();
+        ProviderRegistry registry = providers.get();
         cache = new ClientCache();
         var kube = new ApiServerKubeAccess(client);
         var events = new EventRecorder(client, "coffer");

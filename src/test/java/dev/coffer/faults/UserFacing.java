@@ -38,6 +38,16 @@ final class UserFacing {
         }
     }
 
+    /** The value appears in no event, no status and no log line. */
+    static void assertNoValue(KubernetesClient admin, String ns, String esName, LogCapture log, String value) {
+        for (Event e : admin.v1().events().inNamespace(ns).list().getItems()) {
+            assertThat(e.getMessage()).as("event " + e.getReason()).doesNotContain(value);
+        }
+        ExternalSecret es = admin.resources(ExternalSecret.class).inNamespace(ns).withName(esName).get();
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(es.getStatus())).as("status").doesNotContain(value);
+        assertThat(log.lines()).as("log").noneSatisfy(line -> assertThat(line).contains(value));
+    }
+
     static void assertOneLine(String where, String text) {
         assertThat(text).as(where).doesNotContain("\n").doesNotContain("\tat ").doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]*Exception");
     }
