@@ -8,15 +8,9 @@ import dev.coffer.testsupport.Await;
 import dev.coffer.testsupport.LogCapture;
 import dev.coffer.testsupport.Manifests;
 import dev.coffer.testsupport.aws.AwsTestStores;
-import dev.coffer.testsupport.kubernetes.FaultyApiServer;
 import dev.coffer.testsupport.vault.VaultTestServer;
 import dev.coffer.testsupport.webhook.FakeWebhook;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -27,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
-import static dev.coffer.testsupport.TestResources.decoded;
 import static dev.coffer.testsupport.TestResources.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,36 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * synced Secret is never emptied or deleted, no stack trace and no secret value reaches events,
  * status or the log, and the ExternalSecret is Ready again within one backoff of the recovery.
  */
-class ProviderFaultTest {
+class ProviderFaultTest extends FaultSuite {
 
-    private static final String NS = "apps";
-    private static final String ES = "app";
     /** The synced value; it must not appear in any message, even when an answer is malformed around it. */
     private static final String VALUE = "s3cr3t-canary-value-7Q";
-    private static final Duration RECONCILE_SLACK = Duration.ofSeconds(5);
-
-    private FaultyApiServer api;
-    private KubernetesClient admin;
-    private CofferUnderFault coffer;
-    private LogCapture log;
-
-    @BeforeEach
-    void apiServer() {
-        api = new FaultyApiServer();
-        admin = api.admin();
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
-    }
-
-    @AfterEach
-    void stop() {
-        if (log != null) {
-            log.close();
-        }
-        if (coffer != null) {
-            coffer.close();
-        }
-        api.close();
-    }
 
     /** How the fake webhook answers now. */
     private enum Hook { OK, OUTAGE, THROTTLED, MALFORMED, TRUNCATED, HANGING }
@@ -179,7 +146,7 @@ class ProviderFaultTest {
             assertThat(value()).as("the synced Secret during fault %s", fault).isEqualTo(VALUE);
             Instant healed = Instant.now();
             off.run();
-            Duration oneBackoff = Duration.ofMillis(CofferUnderFault.BACKOFF_MAX.toMillis() * 11 / 10).plus(RECONCILE_SLACK);
+            Duration oneBackoff = oneBackoff();
             Await.await().atMost(oneBackoff).until(() -> ready().map(c -> "True".equals(c.status)).orElse(false));
             assertThat(Duration.between(healed, Instant.now())).as("recovery from %s", fault).isLessThan(oneBackoff);
             assertThat(value()).isEqualTo(VALUE);
@@ -198,15 +165,6 @@ class ProviderFaultTest {
                     "{\"metadata\":{\"annotations\":{\"force-sync\":\"fault-" + bump.incrementAndGet() + "\"}}}");
             return ready().map(c -> "False".equals(c.status)).orElse(false);
         });
-    }
-
-    private java.util.Optional<dev.coffer.api.externalsecrets.v1.Condition> ready() {
-        return Await.ready(admin.resources(dev.coffer.api.externalsecrets.v1.ExternalSecret.class).inNamespace(NS).withName(ES).get());
-    }
-
-    private String value() {
-        Secret s = admin.secrets().inNamespace(NS).withName(ES).get();
-        return s == null ? null : decoded(s, "value");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
