@@ -88,6 +88,10 @@ public final class HybridCipher {
     /** Decrypts the GCM part with a recovered session key. */
     public static byte[] openData(byte[] sessionKey, Parts parts) throws SealingException {
         try {
+            if (parts.gcm().length < GCM_TAG_BITS / 8) {
+                // the JDK answers a part shorter than its tag with an unchecked ProviderException
+                throw new BadPaddingException("shorter than the GCM tag");
+            }
             return aes(Cipher.DECRYPT_MODE, sessionKey).doFinal(parts.gcm());
         } catch (BadPaddingException | IllegalBlockSizeException e) {
             throw new SealingException("sealed value failed authentication (tampered or corrupted)");

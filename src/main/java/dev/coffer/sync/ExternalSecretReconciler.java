@@ -84,7 +84,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     private final GeneratorSync generators;
     private final SecretWriter writer;
     private final ControllerClass controllerClass;
-    private final RetryBackoff backoff = new RetryBackoff();
+    private final RetryBackoff backoff;
     private final MetadataOnlyManagedSecrets secretCache = new MetadataOnlyManagedSecrets();
 
     public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
@@ -96,6 +96,14 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
                                     KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater,
                                     ControllerClass controllerClass) {
+        this(client, registry, clients, kube, events, metrics, templater, controllerClass, new RetryBackoff());
+    }
+
+    /** With other backoff bounds: the fault suite proves recovery within one backoff without waiting minutes. */
+    public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
+                                    KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater,
+                                    ControllerClass controllerClass, RetryBackoff backoff) {
+        this.backoff = backoff;
         this.client = client;
         this.registry = registry;
         this.clients = clients;

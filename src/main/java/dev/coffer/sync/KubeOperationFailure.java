@@ -16,7 +16,7 @@ public final class KubeOperationFailure extends RuntimeException {
     private final int code;
 
     public KubeOperationFailure(String operation, KubernetesClientException cause) {
-        super("Kubernetes API error (HTTP " + cause.getCode() + ") while " + operation, cause);
+        super(describe(cause) + " while " + operation, cause);
         this.operation = operation;
         this.code = cause.getCode();
     }
@@ -27,6 +27,19 @@ public final class KubeOperationFailure extends RuntimeException {
 
     public int code() {
         return code;
+    }
+
+    /**
+     * What the API server said: its HTTP status, or, for a call it never answered (a dropped
+     * connection, a timeout, a client closed by a shutdown; the client reports code -1 then),
+     * that there was no answer and the type of what ended the call. Never the client's own text.
+     */
+    static String describe(KubernetesClientException e) {
+        if (e.getCode() > 0) {
+            return "Kubernetes API error (HTTP " + e.getCode() + ")";
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return "no answer from the Kubernetes API (" + cause.getClass().getSimpleName() + ")";
     }
 
     /** Runs a call, naming it if the API server refuses it. */

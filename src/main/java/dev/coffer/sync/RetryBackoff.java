@@ -16,12 +16,29 @@ public final class RetryBackoff {
     private static final Duration MAX = Duration.ofMinutes(7);
 
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Duration first;
+    private final Duration max;
+
+    public RetryBackoff() {
+        this(FIRST, MAX);
+    }
+
+    /** Other bounds, for tests that must see a recovery within one backoff without waiting minutes. */
+    public RetryBackoff(Duration first, Duration max) {
+        this.first = first;
+        this.max = max;
+    }
 
     public Duration next(String key) {
         int attempt = failures.merge(key, 1, Integer::sum) - 1;
-        long millis = attempt >= 20 ? MAX.toMillis() : Math.min(MAX.toMillis(), FIRST.toMillis() << attempt);
+        long millis = attempt >= 20 ? max.toMillis() : Math.min(max.toMillis(), first.toMillis() << attempt);
         long jitter = (long) (millis * 0.1 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
-        return Duration.ofMillis(Math.max(FIRST.toMillis() / 2, millis + jitter));
+        return Duration.ofMillis(Math.max(first.toMillis() / 2, millis + jitter));
+    }
+
+    /** The longest wait this backoff ever asks for (jitter included). */
+    public Duration longest() {
+        return Duration.ofMillis(max.toMillis() + max.toMillis() / 10);
     }
 
     public void reset(String key) {

@@ -44,7 +44,7 @@ public record SyncFailure(String reason, String message, boolean retryable, bool
         }
         if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException k) {
             // a call no step named: say what failed, not a guess at which call it was
-            return new SyncFailure(REASON_ERROR, "Kubernetes API error (HTTP " + k.getCode() + ")", true);
+            return new SyncFailure(REASON_ERROR, KubeOperationFailure.describe(k), true);
         }
         // Unknown errors may carry arbitrary text; show only their type.
         return new SyncFailure(REASON_ERROR, "internal error (" + e.getClass().getSimpleName() + "); see the operator log", true, true);

@@ -58,6 +58,16 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return List.copyOf(lines);
     }
 
+    /** Every record captured so far, in order. */
+    public List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** A record's message as a log line shows it, parameters filled in. */
+    public String format(LogRecord record) {
+        return formatter.formatMessage(record);
+    }
+
     /** The distinct threads that logged a message containing the text. */
     public Set<Long> threadsLogging(String text) {
         Set<Long> threads = new HashSet<>();

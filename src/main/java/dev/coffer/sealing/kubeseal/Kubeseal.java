@@ -135,18 +135,30 @@ public final class Kubeseal {
         List<SealedSecret> out = new ArrayList<>();
         for (ObjectNode doc : documents(input)) {
             if (!SealedSecret.KIND.equals(doc.path("kind").asText())) {
-                throw new SealingException("expected a SealedSecret, got kind \"" + doc.path("kind").asText() + "\"");
+                throw new SealingException("expected a SealedSecret, got " + kindOf(doc));
             }
             out.add(Documents.as(doc, SealedSecret.class));
         }
         return out;
     }
 
+    /**
+     * The kind a document names, quoted only when it looks like a kind: in a mangled file the
+     * "kind" can run on into a secret value, and an error line must not print that.
+     */
+    static String kindOf(ObjectNode doc) {
+        String kind = doc.path("kind").asText();
+        if (kind.isEmpty()) {
+            return "a document without a kind";
+        }
+        return kind.matches("[A-Za-z][A-Za-z0-9]{0,62}") ? "kind \"" + kind + "\"" : "a document whose kind is not a valid kind name";
+    }
+
     private static List<Secret> secrets(String input) throws SealingException {
         List<Secret> out = new ArrayList<>();
         for (ObjectNode doc : documents(input)) {
             if (!"Secret".equals(doc.path("kind").asText())) {
-                throw new SealingException("expected a Secret, got kind \"" + doc.path("kind").asText() + "\"");
+                throw new SealingException("expected a Secret, got " + kindOf(doc));
             }
             Secret secret = Documents.as(doc, Secret.class);
             if (secret.getMetadata() == null) {
