@@ -29,7 +29,7 @@ public class ClusterExternalSecretSpec {
     public List<LabelSelector> namespaceSelectors;
 
     /** Namespaces named outright (ORed with the selectors). */
-    public List<String> namespaces;
+    public List<@Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$") @Size(min = 1, max = 63) String> namespaces;
 
     /** Go duration: how often the set of matching namespaces is re-evaluated (default 1m). */
     public String refreshTime;

@@ -10,6 +10,8 @@ public class ExternalSecretSpec {
 
     public SecretStoreRef secretStoreRef;
 
+    /** Upstream's default; an ExternalSecret without a target owns its Secret and keeps it on remote deletion. */
+    @Default("{\"creationPolicy\":\"Owner\",\"deletionPolicy\":\"Retain\"}")
     public ExternalSecretTarget target;
 
     public RefreshPolicy refreshPolicy;

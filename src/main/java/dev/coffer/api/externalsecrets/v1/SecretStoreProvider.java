@@ -1,5 +1,6 @@
 package dev.coffer.api.externalsecrets.v1;
 
+import dev.coffer.api.ExactlyOneField;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.coffer.api.externalsecrets.v1.providers.AwsProvider;
 import dev.coffer.api.externalsecrets.v1.providers.AzureKvProvider;
@@ -13,6 +14,7 @@ import dev.coffer.api.externalsecrets.v1.providers.WebhookProvider;
 
 /** The provider blocks, upstream's 43 keys; a store sets exactly one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ExactlyOneField
 public class SecretStoreProvider {
 
     public AwsProvider aws;
