@@ -105,10 +105,10 @@ class ApplyTimeRulesTest {
     @Test
     void aRewriteSetsExactlyOneKind() {
         assertRefused(externalSecret("\"dataFrom\": [{\"extract\": {\"key\": \"k\"}, \"rewrite\": [{}]}]"),
-                "should have at least 1 properties");
+                "spec.dataFrom[0].rewrite[0]");
         assertRefused(externalSecret("\"dataFrom\": [{\"extract\": {\"key\": \"k\"}, \"rewrite\": "
                 + "[{\"regexp\": {\"source\": \"a\", \"target\": \"b\"}, \"transform\": {\"template\": \"x\"}}]}]"),
-                "must have at most 1 properties");
+                "must have at most 1 item");
     }
 
     @Test
@@ -122,10 +122,10 @@ class ApplyTimeRulesTest {
 
     @Test
     void aStoreSetsExactlyOneProvider() {
-        assertRefused(store("{}"), "should have at least 1 properties");
+        assertRefused(store("{}"), "spec.provider");
         assertRefused(store("{\"fake\": {\"data\": []}, \"kubernetes\": {\"auth\": {\"token\": {\"bearerToken\": {\"name\": \"t\"}}}}}"),
-                "must have at most 1 properties");
-        assertRefused(store("{\"kubernetes\": {\"auth\": {}}}"), "should have at least 1 properties");
+                "must have at most 1 item");
+        assertRefused(store("{\"kubernetes\": {\"auth\": {}}}"), "spec.provider.kubernetes.auth");
     }
 
     @Test
