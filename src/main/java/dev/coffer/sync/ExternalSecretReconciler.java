@@ -11,6 +11,8 @@ import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.api.externalsecrets.v1.StoreKind;
 import dev.coffer.api.generators.v1alpha1.Generators;
+import dev.coffer.audit.AuditTrail;
+import dev.coffer.audit.AuditedSecretsClient;
 import dev.coffer.generator.GeneratorSession;
 import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
@@ -82,6 +84,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     private final SyncEngine engine;
     private final GeneratorSync generators;
     private final SecretWriter writer;
+    private final AuditTrail audit;
     private final ControllerClass controllerClass;
     private final RetryBackoff backoff = new RetryBackoff();
 
@@ -90,10 +93,17 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         this(client, registry, clients, kube, events, metrics, templater, ControllerClass.NONE);
     }
 
-    @Inject
     public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
                                     KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater,
                                     ControllerClass controllerClass) {
+        this(client, registry, clients, kube, events, metrics, templater, controllerClass, AuditTrail.OFF);
+    }
+
+    @Inject
+    public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
+                                    KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater,
+                                    ControllerClass controllerClass, AuditTrail audit) {
+        this.audit = audit;
         this.client = client;
         this.registry = registry;
         this.clients = clients;
@@ -102,7 +112,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         this.metrics = metrics;
         this.engine = new SyncEngine(templater);
         this.generators = GeneratorSync.standard(client, clients, kube);
-        this.writer = new SecretWriter(client, events);
+        this.writer = new SecretWriter(client, events, audit);
         this.controllerClass = controllerClass;
     }
 
@@ -170,8 +180,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         Optional<Duration> maintenance = generated.rotates() ? Optional.empty() : decision.requeueAfter();
         String previousRefresh = es.getStatus() == null ? null : es.getStatus().refreshTime;
         try {
-            ClientSource storeClients = ref -> KubeOperationFailure.during("reading the store or its credentials",
-                    () -> stores.clientFor(ref));
+            ClientSource storeClients = ref -> AuditedSecretsClient.of(KubeOperationFailure.during(
+                    "reading the store or its credentials", () -> stores.clientFor(ref)), audit,
+                    AuditedSecretsClient.Subject.externalSecret(ns, name, ref));
             Map<String, byte[]> data = engine.fetch(es, storeClients, generated, where -> events.normal(es,
                     "MissingProviderSecret", "secret does not exist at provider using " + where));
             String target = ns + "/" + Policies.targetName(es);
