@@ -44,6 +44,15 @@ public interface SecretsClient extends AutoCloseable {
     default void validate() {
     }
 
+    /**
+     * The client that talks to the backend. A wrapper that only observes calls (the audit trail's)
+     * returns its delegate's, so that {@link SharedReads}, which shares reads per client, shares
+     * them across every resource's wrapper of one store client.
+     */
+    default SecretsClient backend() {
+        return this;
+    }
+
     /** The write side, when this provider can push ({@link SecretsPusher}); empty means read-only. */
     default java.util.Optional<SecretsPusher> pusher() { return java.util.Optional.empty(); }
 

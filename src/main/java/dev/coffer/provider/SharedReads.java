@@ -57,7 +57,7 @@ public final class SharedReads {
     }
 
     private SharedCalls callsOf(SecretsClient client) {
-        return perClient.computeIfAbsent(client, c -> new SharedCalls(true, window, clock));
+        return perClient.computeIfAbsent(client.backend(), c -> new SharedCalls(true, window, clock));
     }
 
     /** One sync's reads: each distinct read once. Not thread-safe; one sync runs on one thread. */
@@ -77,7 +77,7 @@ public final class SharedReads {
 
         @SuppressWarnings("unchecked")
         private <V> V read(SecretsClient client, String key, Supplier<V> loader) {
-            Map<String, Object> mine = memo.computeIfAbsent(client, c -> new LinkedHashMap<>());
+            Map<String, Object> mine = memo.computeIfAbsent(client.backend(), c -> new LinkedHashMap<>());
             if (mine.containsKey(key)) {
                 return (V) mine.get(key);
             }

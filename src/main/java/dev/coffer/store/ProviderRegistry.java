@@ -57,7 +57,7 @@ public final class ProviderRegistry {
         }
         Provider p = providers.get(set.get(0));
         if (p == null) {
-            throw ProviderException.invalidConfig("provider \"" + set.get(0) + "\" is not supported by Coffer yet");
+            throw ProviderException.invalidConfig("provider " + set.get(0) + " is not supported by Coffer");
         }
         return p;
     }

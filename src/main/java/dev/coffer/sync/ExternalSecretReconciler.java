@@ -12,6 +12,8 @@ import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
 import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
 import dev.coffer.api.externalsecrets.v1.StoreKind;
 import dev.coffer.api.generators.v1alpha1.Generators;
+import dev.coffer.audit.AuditTrail;
+import dev.coffer.audit.AuditedSecretsClient;
 import dev.coffer.generator.GeneratorSession;
 import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
@@ -83,6 +85,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     private final SyncEngine engine;
     private final GeneratorSync generators;
     private final SecretWriter writer;
+    private final AuditTrail audit;
     private final ControllerClass controllerClass;
     private final RetryBackoff backoff;
     private final MetadataOnlyManagedSecrets secretCache = new MetadataOnlyManagedSecrets();
@@ -92,18 +95,25 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         this(client, registry, clients, kube, events, metrics, templater, ControllerClass.NONE);
     }
 
-    @Inject
     public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
                                     KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater,
                                     ControllerClass controllerClass) {
-        this(client, registry, clients, kube, events, metrics, templater, controllerClass, new RetryBackoff());
+        this(client, registry, clients, kube, events, metrics, templater, controllerClass, new RetryBackoff(), AuditTrail.OFF);
+    }
+
+    @Inject
+    public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
+                                    KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater,
+                                    ControllerClass controllerClass, AuditTrail audit) {
+        this(client, registry, clients, kube, events, metrics, templater, controllerClass, new RetryBackoff(), audit);
     }
 
     /** With other backoff bounds: the fault suite proves recovery within one backoff without waiting minutes. */
     public ExternalSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients,
                                     KubeAccess kube, EventRecorder events, SyncMetrics metrics, SecretTemplater templater,
-                                    ControllerClass controllerClass, RetryBackoff backoff) {
+                                    ControllerClass controllerClass, RetryBackoff backoff, AuditTrail audit) {
         this.backoff = backoff;
+        this.audit = audit;
         this.client = client;
         this.registry = registry;
         this.clients = clients;
@@ -112,7 +122,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         this.metrics = metrics;
         this.engine = new SyncEngine(templater);
         this.generators = GeneratorSync.standard(client, clients, kube);
-        this.writer = new SecretWriter(client, events);
+        this.writer = new SecretWriter(client, events, audit);
         this.controllerClass = controllerClass;
     }
 
@@ -186,8 +196,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         Optional<Duration> maintenance = generated.rotates() ? Optional.empty() : decision.requeueAfter();
         String previousRefresh = es.getStatus() == null ? null : es.getStatus().refreshTime;
         try {
-            ClientSource storeClients = ref -> KubeOperationFailure.during("reading the store or its credentials",
-                    () -> stores.clientFor(ref));
+            ClientSource storeClients = ref -> AuditedSecretsClient.of(KubeOperationFailure.during(
+                    "reading the store or its credentials", () -> stores.clientFor(ref)), audit,
+                    AuditedSecretsClient.Subject.externalSecret(ns, name, ref));
             Map<String, byte[]> data = engine.fetch(es, storeClients, generated, where -> events.normal(es,
                     "MissingProviderSecret", "secret does not exist at provider using " + where), decision.wantsFreshReads());
             Outcome outcome = KubeOperationFailure.during("writing the Secret " + target,

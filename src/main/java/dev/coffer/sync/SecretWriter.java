@@ -1,6 +1,8 @@
 package dev.coffer.sync;
 
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.audit.AuditRecord;
+import dev.coffer.audit.AuditTrail;
 import dev.coffer.kube.EventRecorder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The I/O of the write step: create, update or delete the target Secret as planned, delete the
@@ -23,10 +26,12 @@ final class SecretWriter {
 
     private final KubernetesClient client;
     private final EventRecorder events;
+    private final AuditTrail audit;
 
-    SecretWriter(KubernetesClient client, EventRecorder events) {
+    SecretWriter(KubernetesClient client, EventRecorder events, AuditTrail audit) {
         this.client = client;
         this.events = events;
+        this.audit = audit;
     }
 
     /** Carries out a CREATE or UPDATE plan; other plans write nothing. */
@@ -35,13 +40,14 @@ final class SecretWriter {
         String target = Policies.targetName(es);
         switch (plan.action()) {
             case CREATE -> {
-                Secret created = client.secrets().inNamespace(ns).resource(plan.secret()).create();
+                Secret created = audited(es, AuditRecord.Action.SECRET_CREATE, target,
+                        () -> client.secrets().inNamespace(ns).resource(plan.secret()).create());
                 cache.handleRecentResourceCreate(ResourceID.fromResource(created), created);
                 LOG.infof("created Secret %s/%s for ExternalSecret %s", ns, target, es.getMetadata().getName());
                 events.normal(es, "Created", "Created Secret " + target);
             }
             case UPDATE -> {
-                Secret updated = replace(live, plan.secret());
+                Secret updated = audited(es, AuditRecord.Action.SECRET_UPDATE, target, () -> replace(live, plan.secret()));
                 cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, live);
                 LOG.infof("updated Secret %s/%s for ExternalSecret %s", ns, target, es.getMetadata().getName());
                 events.normal(es, "Updated", "Updated Secret " + target);
@@ -60,7 +66,8 @@ final class SecretWriter {
             throw new TargetConflictException(SyncFailure.REASON_ERROR, "the provider has nothing left, but Secret "
                     + live.getMetadata().getName() + " is not controlled by this ExternalSecret, so it is not deleted");
         }
-        client.secrets().inNamespace(live.getMetadata().getNamespace()).withName(live.getMetadata().getName()).delete();
+        audited(es, AuditRecord.Action.SECRET_DELETE, live.getMetadata().getName(),
+                () -> client.secrets().inNamespace(live.getMetadata().getNamespace()).withName(live.getMetadata().getName()).delete());
         LOG.infof("ExternalSecret %s/%s: deleted Secret %s (deletionPolicy Delete, nothing left at the provider)",
                 es.getMetadata().getNamespace(), es.getMetadata().getName(), live.getMetadata().getName());
         events.normal(es, "Deleted", DELETED_BY_POLICY);
@@ -79,11 +86,25 @@ final class SecretWriter {
                 && s.getMetadata().getLabels() != null && mark.equals(s.getMetadata().getLabels().get(ManagedSecret.LABEL_CREATED_BY))
                 && SecretOwnership.controlledBy(s, es)).toList();
         for (Secret orphan : orphans) {
-            client.secrets().inNamespace(ns).withName(orphan.getMetadata().getName()).delete();
+            audited(es, AuditRecord.Action.SECRET_DELETE, orphan.getMetadata().getName(),
+                    () -> client.secrets().inNamespace(ns).withName(orphan.getMetadata().getName()).delete());
             LOG.infof("ExternalSecret %s/%s: deleted Secret %s, which it created before target.name changed",
                     ns, es.getMetadata().getName(), orphan.getMetadata().getName());
             events.normal(es, "Deleted", "Deleted Secret " + orphan.getMetadata().getName()
                     + ": orphaned by a change of target.name");
+        }
+    }
+
+    /** Runs one write and records it in the audit trail, with its outcome. */
+    private <T> T audited(ExternalSecret es, AuditRecord.Action action, String secret, Supplier<T> write) {
+        String ns = es.getMetadata().getNamespace();
+        try {
+            T result = write.get();
+            audit.secret(action, ns, "ExternalSecret", es.getMetadata().getName(), secret, AuditRecord.SUCCESS);
+            return result;
+        } catch (RuntimeException e) {
+            audit.secret(action, ns, "ExternalSecret", es.getMetadata().getName(), secret, AuditRecord.failure(e));
+            throw e;
         }
     }
 

@@ -84,6 +84,13 @@ class UpstreamSnippetsTest {
         }
     }
 
+    /**
+     * Refused by upstream's own CRDs too: the snippet shows both sources of {@code selector}, one
+     * as the alternative of the other, where the CRD allows exactly one (maxProperties 1).
+     */
+    private static final Map<String, String> ESO_SNIPPETS_REFUSED_UPSTREAM = Map.of(
+            "full-pushsecret.yaml", "$.spec.selector: must have at most 1 properties");
+
     @Test
     void everyEsoSnippetIsAcceptedByTheCrds() throws IOException {
         List<Path> files;
@@ -93,7 +100,13 @@ class UpstreamSnippetsTest {
         int pushOrFanout = 0;
         for (Path f : files) {
             for (ObjectNode doc : CofferChart.parse(Files.readString(f))) {
-                ManifestSchemaTest.assertValid(doc);
+                String refused = ESO_SNIPPETS_REFUSED_UPSTREAM.get(f.getFileName().toString());
+                if (refused != null) {
+                    assertThat(ManifestSchemaTest.CRDS.validate(doc)).as(f.toString())
+                            .anySatisfy(v -> assertThat(v.getMessage()).contains(refused));
+                } else {
+                    ManifestSchemaTest.assertValid(doc);
+                }
                 String kind = doc.path("kind").asText();
                 pushOrFanout += kind.equals("PushSecret") || kind.equals("ClusterExternalSecret") ? 1 : 0;
             }

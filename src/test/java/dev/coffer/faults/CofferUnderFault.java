@@ -66,7 +66,7 @@ final class CofferUnderFault implements AutoCloseable {
         operator.register(new SecretStoreReconciler(stores));
         operator.register(new ClusterSecretStoreReconciler(stores));
         operator.register(new ExternalSecretReconciler(client, registry, cache, kube, events, new SyncMetrics(meters),
-                new GoTemplater(), ControllerClass.NONE, new RetryBackoff(Duration.ofMillis(100), BACKOFF_MAX)));
+                new GoTemplater(), ControllerClass.NONE, new RetryBackoff(Duration.ofMillis(100), BACKOFF_MAX), dev.coffer.audit.AuditTrail.OFF));
         operator.start();
         return this;
     }

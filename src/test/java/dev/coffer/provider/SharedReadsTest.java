@@ -3,12 +3,17 @@ package dev.coffer.provider;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretDataRemoteRef;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretFind;
 import dev.coffer.api.externalsecrets.v1.FindName;
+import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
+import dev.coffer.audit.AuditTrail;
+import dev.coffer.audit.AuditedSecretsClient;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,6 +39,21 @@ class SharedReadsTest {
         assertThat(backend.calls).hasValue(4);
         reads.session(false).view(backend).getAllSecrets(find("^b"));
         assertThat(backend.calls).hasValue(5);
+    }
+
+    @Test
+    void auditedWrappersOfOneClientShareItsReads() {
+        Counting backend = new Counting();
+        AuditTrail trail = new AuditTrail(true, Optional.empty(), Clock.systemUTC());
+        for (int i = 0; i < 3; i++) {
+            SecretStoreRef store = new SecretStoreRef();
+            store.name = "vault";
+            SecretsClient audited = AuditedSecretsClient.of(backend, trail,
+                    AuditedSecretsClient.Subject.externalSecret("apps", "es-" + i, store));
+            SecretsClient view = reads.session(false).view(audited);
+            view.getSecret(ref("a", "user"));
+        }
+        assertThat(backend.calls).as("one read for three ExternalSecrets, each with its own audited wrapper").hasValue(1);
     }
 
     @Test

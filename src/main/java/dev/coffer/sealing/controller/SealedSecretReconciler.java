@@ -3,11 +3,13 @@ package dev.coffer.sealing.controller;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretCondition;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretStatus;
+import dev.coffer.audit.AuditTrail;
 import dev.coffer.kube.DeletionEventSource;
 import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.keys.KeyRegistry;
+import jakarta.inject.Inject;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -39,10 +41,18 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
     private final UnsealedSecretWriter writer;
     private final SealedSecretEvents events;
     private final SealingMetrics metrics;
+    private final AuditTrail audit;
     private final UnsealedSecretShaper shaper = new UnsealedSecretShaper(TemplateData.standard());
     private final MetadataOnlySecretStore ownedSecrets = new MetadataOnlySecretStore();
 
     public SealedSecretReconciler(KeyRegistry keys, UnsealedSecretWriter writer, SealedSecretEvents events, SealingMetrics metrics) {
+        this(keys, writer, events, metrics, AuditTrail.OFF);
+    }
+
+    @Inject
+    public SealedSecretReconciler(KeyRegistry keys, UnsealedSecretWriter writer, SealedSecretEvents events, SealingMetrics metrics,
+                                  AuditTrail audit) {
+        this.audit = audit;
         this.keys = keys;
         this.writer = writer;
         this.events = events;
@@ -85,7 +95,7 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
             if (live != null && UnsealStamp.matches(live, sealedSecret, keys.ring())) {
                 return report(sealedSecret, Outcome.unsealed(), false);
             }
-            SealedSecretUnsealer.Unsealed unsealed = keys.unseal(sealedSecret);
+            SealedSecretUnsealer.Unsealed unsealed = audit.unseal(ns, name, () -> keys.unseal(sealedSecret));
             Secret desired = shaper.shape(sealedSecret, unsealed.values());
             written = writer.write(sealedSecret, desired, live, UnsealStamp.of(unsealed.key(), sealedSecret));
             outcome = Outcome.unsealed();

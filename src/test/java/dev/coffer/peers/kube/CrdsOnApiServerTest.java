@@ -97,8 +97,8 @@ class CrdsOnApiServerTest {
         assertThat(rows).hasSize(1);
         List<String> cells = new ArrayList<>();
         rows.get(0).path("cells").forEach(c -> cells.add(c.asText()));
-        // Name, Refresh Interval, StoreType, Store; status columns are empty before the operator ran
-        assertThat(cells.subList(0, 4)).containsExactly("db", "15m", "ClusterSecretStore", "vault");
+        // upstream's order: Name, StoreType, Store, Refresh Interval; status columns are empty before the operator ran
+        assertThat(cells.subList(0, 4)).containsExactly("db", "ClusterSecretStore", "vault", "15m");
     }
 
     private static List<String> strings(JsonNode array) {

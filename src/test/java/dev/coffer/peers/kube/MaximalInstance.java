@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * of its properties, each list and map one entry, each enum its first value. Strings are short
  * lowercase names, which match every name pattern Coffer's CRDs use. So one instance touches
  * every field the schema knows, and anything the API server prunes or rewrites shows up.
+ * A one-of object ({@code maxProperties: 1}) holds one of its properties: variant {@code v} keeps
+ * the {@code v}-th (modulo their number), so {@link #variants} instances cover them all.
  */
 final class MaximalInstance {
 
@@ -23,13 +25,35 @@ final class MaximalInstance {
      * String values tried in order against a field's pattern: a plain name matches the name
      * patterns; a sync window's cron schedule and a GCP service-account email need their own.
      */
-    private static final List<String> CANDIDATES = List.of("a1", "@hourly", "a1@p1.iam.gserviceaccount.com");
+    private static final List<String> CANDIDATES = List.of("a1", "@hourly", "a1@p1.iam.gserviceaccount.com", "1h");
+    /** A CEL rule that is a regular expression on the value (a Go duration, say): treated as a pattern. */
+    private static final Pattern MATCHES_RULE = Pattern.compile("self\\.matches\\('(.*)'\\)");
 
     private MaximalInstance() {
     }
 
-    /** A value for {@code schema}; {@code name} is the property it is for (used to vary strings). */
+    /** A value for {@code schema} (variant 0); {@code name} is the property it is for (used to vary strings). */
     static JsonNode of(JsonNode schema, String name) {
+        return of(schema, name, 0);
+    }
+
+    /** How many variants it takes for every alternative of every one-of object to appear once. */
+    static int variants(JsonNode schema) {
+        int n = schema.path("maxProperties").asInt(0) == 1 ? Math.max(1, schema.path("properties").size()) : 1;
+        for (JsonNode child : schema.path("properties")) {
+            n = Math.max(n, variants(child));
+        }
+        if (schema.has("items")) {
+            n = Math.max(n, variants(schema.get("items")));
+        }
+        if (schema.path("additionalProperties").isObject()) {
+            n = Math.max(n, variants(schema.get("additionalProperties")));
+        }
+        return n;
+    }
+
+    /** A value for {@code schema} whose one-of objects keep their {@code variant}-th property. */
+    static JsonNode of(JsonNode schema, String name, int variant) {
         if (schema.has("enum")) {
             return schema.get("enum").get(0).deepCopy();
         }
@@ -48,25 +72,29 @@ final class MaximalInstance {
                 return F.booleanNode(true);
             case "array": {
                 ArrayNode list = F.arrayNode();
-                list.add(of(schema.path("items"), name));
+                list.add(of(schema.path("items"), name, variant));
                 return list;
             }
             default:
-                return object(schema);
+                return object(schema, variant);
         }
     }
 
-    private static ObjectNode object(JsonNode schema) {
+    private static ObjectNode object(JsonNode schema, int variant) {
         ObjectNode obj = F.objectNode();
         JsonNode props = schema.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+        boolean oneOf = schema.path("maxProperties").asInt(0) == 1 && props.size() > 1;
+        int index = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); index++) {
             Map.Entry<String, JsonNode> p = it.next();
-            obj.set(p.getKey(), of(p.getValue(), p.getKey()));
+            if (!oneOf || index == variant % props.size()) {
+                obj.set(p.getKey(), of(p.getValue(), p.getKey(), variant));
+            }
         }
         dropSecondOfExactlyOne(schema, obj);
         JsonNode additional = schema.path("additionalProperties");
         if (additional.isObject()) {
-            obj.set("team", of(additional, "team"));
+            obj.set("team", of(additional, "team", variant));
         }
         if (props.isEmpty() && !additional.isObject() && schema.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
             // free-form: any field must be kept as is
@@ -93,10 +121,17 @@ final class MaximalInstance {
             "\\(has\\(self\\.(\\w+)\\) && !has\\(self\\.(\\w+)\\)\\) \\|\\| \\(!has\\(self\\.\\1\\) && has\\(self\\.\\2\\)\\)");
 
     private static String string(JsonNode schema) {
-        if (!schema.has("pattern")) {
+        String regexp = schema.path("pattern").asText(null);
+        for (JsonNode v : schema.path("x-kubernetes-validations")) {
+            var m = MATCHES_RULE.matcher(v.path("rule").asText());
+            if (m.matches()) {
+                regexp = m.group(1);
+            }
+        }
+        if (regexp == null) {
             return CANDIDATES.get(0);
         }
-        Pattern pattern = Pattern.compile(schema.get("pattern").asText());
+        Pattern pattern = Pattern.compile(regexp);
         return CANDIDATES.stream().filter(c -> pattern.matcher(c).find()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no sample value matches the CRD pattern " + pattern
                         + "; add one to MaximalInstance.CANDIDATES"));

@@ -51,7 +51,8 @@ class ServerBehaviourTest {
     void statusIsWrittenOnlyThroughTheStatusSubresource() {
         RawApi.Reply created = api.post(ES, """
                 {"apiVersion": "external-secrets.io/v1", "kind": "ExternalSecret", "metadata": {"name": "st"},
-                 "spec": {"secretStoreRef": {"name": "fake"}}, "status": {"refreshTime": "2026-01-01T00:00:00Z"}}""");
+                 "spec": {"secretStoreRef": {"name": "fake"}, "data": [{"secretKey": "k", "remoteRef": {"key": "k"}}]},
+                 "status": {"refreshTime": "2026-01-01T00:00:00Z"}}""");
         assertThat(created.code()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().has("status")).as("status sent with create is dropped").isFalse();
 

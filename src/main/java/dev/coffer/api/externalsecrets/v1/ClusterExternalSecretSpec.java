@@ -1,5 +1,7 @@
 package dev.coffer.api.externalsecrets.v1;
 
+import dev.coffer.api.GoDurationRule;
+import io.fabric8.generator.annotation.ValidationRule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -29,8 +31,9 @@ public class ClusterExternalSecretSpec {
     public List<LabelSelector> namespaceSelectors;
 
     /** Namespaces named outright (ORed with the selectors). */
-    public List<String> namespaces;
+    public List<@Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$") @Size(min = 1, max = 63) String> namespaces;
 
     /** Go duration: how often the set of matching namespaces is re-evaluated (default 1m). */
+    @ValidationRule(value = GoDurationRule.RULE, message = GoDurationRule.MESSAGE)
     public String refreshTime;
 }

@@ -1,7 +1,6 @@
 package dev.coffer.api.externalsecrets.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 
 /** One remote value (data[].remoteRef, dataFrom[].extract). */
@@ -17,15 +16,11 @@ public class ExternalSecretDataRemoteRef {
 
     public String version;
 
-    @Default("None")
     public MetadataPolicy metadataPolicy;
 
-    @Default("Default")
     public ConversionStrategy conversionStrategy;
 
-    @Default("None")
     public DecodingStrategy decodingStrategy;
 
-    @Default("Ignore")
     public NullBytePolicy nullBytePolicy;
 }

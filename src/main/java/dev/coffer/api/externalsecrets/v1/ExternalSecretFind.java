@@ -1,7 +1,6 @@
 package dev.coffer.api.externalsecrets.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.generator.annotation.Default;
 import java.util.Map;
 
 /** Selects every remote secret that matches. */
@@ -15,12 +14,9 @@ public class ExternalSecretFind {
 
     public Map<String, String> tags;
 
-    @Default("Default")
     public ConversionStrategy conversionStrategy;
 
-    @Default("None")
     public DecodingStrategy decodingStrategy;
 
-    @Default("Ignore")
     public NullBytePolicy nullBytePolicy;
 }

@@ -1,5 +1,6 @@
 package dev.coffer.api.externalsecrets.v1;
 
+import io.fabric8.generator.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
 public class ExternalSecretStatus {
 
     /** Time of the last successful sync (RFC 3339). */
+    @Nullable
     public String refreshTime;
 
     /** "<generation>-<hash of labels and annotations>" at the last sync. */

@@ -1,5 +1,6 @@
 package dev.coffer.api.externalsecrets.v1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
@@ -12,5 +13,6 @@ public class SyncWindows {
     public SyncWindowKind kind;
 
     @Required
+    @Size(min = 1)
     public List<SyncWindow> windows;
 }

@@ -1,5 +1,7 @@
 package dev.coffer.api.externalsecrets.v1alpha1;
 
+import dev.coffer.api.GoDurationRule;
+import io.fabric8.generator.annotation.ValidationRule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.coffer.api.externalsecrets.v1.StampedMetadata;
 import io.fabric8.generator.annotation.Pattern;
@@ -26,5 +28,6 @@ public class ClusterPushSecretSpec {
     public List<LabelSelector> namespaceSelectors;
 
     /** Go duration: how often the set of matching namespaces is re-evaluated (default 1m). */
+    @ValidationRule(value = GoDurationRule.RULE, message = GoDurationRule.MESSAGE)
     public String refreshTime;
 }

@@ -1,5 +1,7 @@
 package dev.coffer.api.externalsecrets.v1alpha1;
 
+import dev.coffer.api.GoDurationRule;
+import io.fabric8.generator.annotation.ValidationRule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate;
 import io.fabric8.generator.annotation.Default;
@@ -12,6 +14,7 @@ public class PushSecretSpec {
 
     /** Go duration; 0 pushes once. */
     @Default("1h0m0s")
+    @ValidationRule(value = GoDurationRule.RULE, message = GoDurationRule.MESSAGE)
     public String refreshInterval;
 
     @Required

@@ -1,5 +1,6 @@
 package dev.coffer.api.externalsecrets.v1alpha1;
 
+import io.fabric8.generator.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.coffer.api.externalsecrets.v1.Condition;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 public class PushSecretStatus {
 
     /** Time of the last successful push (RFC 3339). */
+    @Nullable
     public String refreshTime;
 
     /** "<generation>-<hash of labels and annotations>" at the last push. */

@@ -1,5 +1,6 @@
 package dev.coffer.api.externalsecrets.v1.providers;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -13,5 +14,6 @@ public class GcpAwsSecurityCredentials {
 
     @Required
     @Pattern("^[a-z0-9-]+$")
+    @Size(min = 1, max = 50)
     public String region;
 }

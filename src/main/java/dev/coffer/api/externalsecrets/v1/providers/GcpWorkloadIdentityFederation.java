@@ -1,5 +1,6 @@
 package dev.coffer.api.externalsecrets.v1.providers;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Pattern;
 
@@ -24,5 +25,6 @@ public class GcpWorkloadIdentityFederation {
 
     /** The Google service account to impersonate after the exchange. */
     @Pattern("^.*@.*\\.iam\\.gserviceaccount\\.com$")
+    @Size(min = 1)
     public String gcpServiceAccountEmail;
 }
