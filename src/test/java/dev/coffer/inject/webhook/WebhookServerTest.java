@@ -140,4 +140,23 @@ class WebhookServerTest {
         assertThatThrownBy(() -> post(trusting(bundle.caChain().get(0)), WebhookServer.PATH, review("apps", ASKS)))
                 .isInstanceOf(SSLHandshakeException.class);
     }
+
+    @Test
+    void theVaultAddressComesFromTheServiceAnnotationOrTheOperatorSetting() throws Exception {
+        HttpClient http = trusting(bundle.caChain().get(0));
+        String withService = ASKS.replace("}", ", \"vault.hashicorp.com/service\": \"https://vault.team-a:8200\"}");
+        JsonNode answer = JSON.readTree(post(http, WebhookServer.PATH, review("apps", withService)).body());
+        assertThat(new String(Base64.getDecoder().decode(answer.at("/response/patch").asText()), StandardCharsets.UTF_8))
+                .contains("\"name\":\"VAULT_ADDR\",\"value\":\"https://vault.team-a:8200\"");
+
+        try (WebhookServer noAddress = new WebhookServer(new AdmissionResponder(new AgentSettings("coffer:test", ""),
+                Set.of("coffer-system"), true), "127.0.0.1", 0)) {
+            noAddress.useKey(bundle.servingKey(), bundle.serving());
+            noAddress.start();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + noAddress.port() + WebhookServer.PATH))
+                    .POST(HttpRequest.BodyPublishers.ofString(review("apps", ASKS))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(r.body()).at("/response/status/message").asText())
+                    .isEqualTo("Coffer injection: vault.hashicorp.com/service is required: the operator has no coffer.inject.vault-address");
+        }
+    }
 }
