@@ -1,5 +1,6 @@
 package dev.coffer.inject.agent;
 
+import dev.coffer.testsupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coffer.inject.InjectedFile;
@@ -12,16 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,12 +32,12 @@ class SecretsAgentTest {
     @TempDir
     Path dir;
 
-    final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    final Clock clock = new Clock() {
-        public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        public Clock withZone(ZoneId zone) { return this; }
-        public Instant instant() { return now.get(); }
-    };
+    final MutableClock clock = new MutableClock();
+
+    /** Moves the clock to {@code sinceT0} after T0. */
+    void at(Duration sinceT0) {
+        clock.advance(Duration.between(clock.instant(), T0.plus(sinceT0)));
+    }
 
     /** Answers per path; records the requests it got. */
     static final class ScriptedVault implements VaultLogical {
@@ -125,13 +122,13 @@ class SecretsAgentTest {
         SecretsAgent agent = agent(new InjectedFile("db", "secret/data/app", "{{ with secret \"secret/data/app\" }}{{ .Data.data.password }}{{ end }}", "db", null));
         agent.renderAll();
         vault.answers.put("secret/data/app", kv2("app", "two"));
-        now.set(T0.plus(Duration.ofMinutes(4)));
+        at(Duration.ofMinutes(4));
         assertThat(agent.tick()).as("not due: the cached answer").isEmpty();
         assertThat(Files.readString(dir.resolve("db"))).isEqualTo("one");
-        now.set(T0.plus(Duration.ofMinutes(5)));
+        at(Duration.ofMinutes(5));
         assertThat(agent.tick()).containsExactly("db");
         assertThat(Files.readString(dir.resolve("db"))).isEqualTo("two");
-        now.set(T0.plus(Duration.ofMinutes(10)));
+        at(Duration.ofMinutes(10));
         assertThat(agent.tick()).as("same value: no write").isEmpty();
     }
 
@@ -144,16 +141,16 @@ class SecretsAgentTest {
                 "{{ with secret \"database/creds/app\" }}{{ .Data.username }} {{ .LeaseID }}{{ end }}", "creds", null));
         agent.renderAll();
         assertThat(Files.readString(dir.resolve("creds"))).isEqualTo("v-lease-1 database/creds/app/lease-1");
-        now.set(T0.plus(Duration.ofMinutes(30)));
+        at(Duration.ofMinutes(30));
         agent.tick();
         assertThat(vault.requests).doesNotContain("renew database/creds/app/lease-1");
-        now.set(T0.plus(Duration.ofMinutes(40)));
+        at(Duration.ofMinutes(40));
         assertThat(agent.tick()).isEmpty();
         assertThat(vault.requests).contains("renew database/creds/app/lease-1");
         assertThat(vault.requests.stream().filter(r -> r.equals("GET database/creds/app"))).hasSize(1);
 
         vault.refuseRenewal = true;
-        now.set(T0.plus(Duration.ofMinutes(81)));
+        at(Duration.ofMinutes(81));
         assertThat(agent.tick()).containsExactly("creds");
         assertThat(Files.readString(dir.resolve("creds"))).isEqualTo("v-lease-2 database/creds/app/lease-2");
     }
@@ -164,7 +161,7 @@ class SecretsAgentTest {
         SecretsAgent agent = agent(new InjectedFile("db", "secret/data/app", "{{ with secret \"secret/data/app\" }}{{ .Data.data.password }}{{ end }}", "db", null));
         agent.renderAll();
         vault.answers.remove("secret/data/app");
-        now.set(T0.plus(Duration.ofMinutes(6)));
+        at(Duration.ofMinutes(6));
         assertThatThrownBy(agent::tick).isInstanceOf(SecretsAgent.AgentException.class)
                 .hasMessageStartingWith("file db: ").hasMessageNotContaining("kept");
         assertThat(Files.readString(dir.resolve("db"))).isEqualTo("kept");

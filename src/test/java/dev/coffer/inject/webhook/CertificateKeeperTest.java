@@ -1,5 +1,6 @@
 package dev.coffer.inject.webhook;
 
+import dev.coffer.testsupport.MutableClock;
 import dev.coffer.inject.AdmissionResponder;
 import dev.coffer.inject.AgentSettings;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
@@ -13,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +29,12 @@ class CertificateKeeperTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     final WebhookCertificates certs = new WebhookCertificates(List.of("coffer-webhook.coffer-system.svc"),
             Duration.ofDays(365), Duration.ofDays(3650), Duration.ofDays(30));
-    final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    final Clock clock = new Clock() {
-        public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        public Clock withZone(java.time.ZoneId zone) { return this; }
-        public Instant instant() { return now.get(); }
-    };
+    final MutableClock clock = new MutableClock();
+
+    /** Moves the clock to {@code sinceT0} after T0. */
+    void at(Duration sinceT0) {
+        clock.advance(Duration.between(clock.instant(), T0.plus(sinceT0)));
+    }
     final AtomicBoolean leading = new AtomicBoolean(true);
     MockApiServer api;
     WebhookServer server;
@@ -92,10 +91,10 @@ class CertificateKeeperTest {
         keeper.sync();
         var first = keeper.serving();
         String bundle = caBundle();
-        now.set(T0.plus(Duration.ofDays(340)));
+        at(Duration.ofDays(340));
         keeper.sync();
         assertThat(keeper.serving()).isNotEqualTo(first);
-        assertThat(keeper.serving().getNotAfter().toInstant()).isAfter(now.get().plus(Duration.ofDays(300)));
+        assertThat(keeper.serving().getNotAfter().toInstant()).isAfter(clock.instant().plus(Duration.ofDays(300)));
         assertThat(caBundle()).as("same CA, same bundle").isEqualTo(bundle);
     }
 
@@ -125,7 +124,7 @@ class CertificateKeeperTest {
                 .withType("kubernetes.io/tls").withData(data).build()).create();
         String version = secret().getMetadata().getResourceVersion();
         CertificateKeeper keeper = keeper(Optional.empty());
-        now.set(T0.plus(Duration.ofDays(364)));
+        at(Duration.ofDays(364));
         keeper.sync();
         assertThat(keeper.serving()).isEqualTo(made.serving());
         assertThat(secret().getMetadata().getResourceVersion()).isEqualTo(version);
