@@ -55,3 +55,8 @@ false
 {{- define "coffer.namespaced" -}}
 {{- gt (len .Values.watchNamespaces) 0 -}}
 {{- end -}}
+
+{{/* The image injected pods run in agent mode: inject.agentImage, or the operator's own. */}}
+{{- define "coffer.agentImage" -}}
+{{- .Values.inject.agentImage | default (printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion)) -}}
+{{- end }}

@@ -143,3 +143,24 @@ that a new or relabelled one is served at once. */}}
   resources: ["events"]
   verbs: ["create"]
 {{- end -}}
+
+{{/* Pod injection, the operator's namespace: the webhook's certificate Secret (create: the operator makes it; cert-manager: read only). */}}
+{{- define "coffer.rules.injectSecret" -}}
+{{- if not .Values.inject.certManager.enabled }}
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["create"]
+{{- end }}
+- apiGroups: [""]
+  resources: ["secrets"]
+  resourceNames: [{{ .Values.inject.certificate.secretName | quote }}]
+  verbs: {{ if .Values.inject.certManager.enabled }}["get"]{{ else }}["get", "update"]{{ end }}
+{{- end }}
+
+{{/* Pod injection: the leader patches the CA bundle into its own MutatingWebhookConfiguration only. */}}
+{{- define "coffer.rules.injectCaBundle" -}}
+- apiGroups: ["admissionregistration.k8s.io"]
+  resources: ["mutatingwebhookconfigurations"]
+  resourceNames: [{{ printf "%s-inject" (include "coffer.fullname" .) | quote }}]
+  verbs: ["get", "patch"]
+{{- end }}

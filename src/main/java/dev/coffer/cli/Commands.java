@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coffer", mixinStandardHelpOptions = true,
         description = "Coffer: sync external secrets and unseal SealedSecrets.",
-        subcommands = {EmbeddedCommand.class, RenderCommand.class, RunCommand.class, ScanCommand.class, SealCommand.class})
+        subcommands = {AgentCommand.class, EmbeddedCommand.class, RenderCommand.class, RunCommand.class, ScanCommand.class, SealCommand.class})
 public final class Commands implements Runnable {
 
     @CommandLine.Spec

@@ -46,8 +46,11 @@ public final class AdmissionResponder {
             return allowed(out, response);
         }
         Optional<InjectionSpec> spec;
+        AgentSettings podAgent;
         try {
-            spec = VaultAnnotations.read(annotations(pod));
+            Map<String, String> annotations = annotations(pod);
+            spec = VaultAnnotations.read(annotations);
+            podAgent = spec.isEmpty() ? agent : new AgentSettings(agent.image(), vaultAddress(annotations));
         } catch (InjectionException e) {
             if (refuseBadAnnotations) {
                 response.put("allowed", false).putObject("status").put("code", 400)
@@ -60,10 +63,24 @@ public final class AdmissionResponder {
         if (spec.isEmpty()) {
             return allowed(out, response);
         }
-        String patch = PodPatch.of(pod, spec.get(), agent).toString();
+        String patch = PodPatch.of(pod, spec.get(), podAgent).toString();
         response.put("allowed", true).put("patchType", "JSONPatch")
                 .put("patch", Base64.getEncoder().encodeToString(patch.getBytes(StandardCharsets.UTF_8)));
         return out;
+    }
+
+    /** The pod's {@code vault.hashicorp.com/service}, else the operator's setting; one of them is needed. */
+    private String vaultAddress(Map<String, String> annotations) throws InjectionException {
+        String address = annotations.getOrDefault(VaultAnnotations.SERVICE, "").trim();
+        if (address.isEmpty()) {
+            address = agent.vaultAddress() == null ? "" : agent.vaultAddress().trim();
+        }
+        if (!address.startsWith("https://") && !address.startsWith("http://")) {
+            throw new InjectionException(address.isEmpty()
+                    ? VaultAnnotations.SERVICE + " is required: the operator has no coffer.inject.vault-address"
+                    : VaultAnnotations.SERVICE + " must be an http(s) URL");
+        }
+        return address;
     }
 
     private static ObjectNode allowed(ObjectNode out, ObjectNode response) {

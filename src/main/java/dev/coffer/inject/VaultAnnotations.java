@@ -26,6 +26,8 @@ public final class VaultAnnotations {
     public static final String TEMPLATE = PREFIX + "agent-inject-template-";
     public static final String FILE = PREFIX + "agent-inject-file-";
     public static final String PERMS = PREFIX + "agent-inject-perms-";
+    /** The Vault address for this pod's agent (read by the webhook, which puts it in VAULT_ADDR). */
+    public static final String SERVICE = PREFIX + "service";
 
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");

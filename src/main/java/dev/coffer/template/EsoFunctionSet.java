@@ -47,7 +47,21 @@ public final class EsoFunctionSet {
         return STANDARD;
     }
 
+    /**
+     * The standard functions plus a caller's own (Coffer's agent adds consul-template's
+     * {@code secret}); a new registry each call, so the extras may be bound to one execution.
+     */
+    public static FunctionRegistry standardWith(java.util.function.Consumer<FunctionRegistry.Builder> extra) {
+        FunctionRegistry.Builder b = standardBuilder();
+        extra.accept(b);
+        return b.build();
+    }
+
     private static FunctionRegistry build() {
+        return standardBuilder().build();
+    }
+
+    private static FunctionRegistry.Builder standardBuilder() {
         FunctionRegistry.Builder b = FunctionRegistry.builder();
         BuiltinFunctions.register(b);
         // sprig's functions take precedence over the builtins, as Funcs() does in Go (it replaces slice)
@@ -73,6 +87,6 @@ public final class EsoFunctionSet {
         EsoJwkFunctions.register(b);
         EsoYamlFunctions.register(b);
         EsoRsaFunctions.register(b);
-        return b.build();
+        return b;
     }
 }

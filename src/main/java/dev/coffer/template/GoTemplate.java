@@ -46,7 +46,18 @@ public final class GoTemplate {
      * Texts are parsed in the map's iteration order; a later non-empty definition replaces an earlier one.
      */
     public static GoTemplate parseSet(String main, Map<String, String> texts) throws TemplateException {
-        FunctionRegistry functions = EsoFunctionSet.standard();
+        return parseSet(main, texts, EsoFunctionSet.standard());
+    }
+
+    /** Parses {@code text} with {@code functions} instead of the standard set (see {@link EsoFunctionSet#standardWith}). */
+    public static GoTemplate parse(String name, String text, FunctionRegistry functions) throws TemplateException {
+        Map<String, String> one = new LinkedHashMap<>();
+        one.put(name, text);
+        return parseSet(name, one, functions);
+    }
+
+    private static GoTemplate parseSet(String main, Map<String, String> texts, FunctionRegistry functions)
+            throws TemplateException {
         Map<String, Tree> trees = new HashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
             try {

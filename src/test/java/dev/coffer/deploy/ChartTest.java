@@ -49,6 +49,9 @@ class ChartTest {
                 Arguments.of("no metrics service, no PDB", Map.of("metrics.service.enabled", false, "podDisruptionBudget.enabled", false)),
                 Arguments.of("existing service account, no RBAC", Map.of("serviceAccount.create", false, "serviceAccount.name", "mine",
                         "rbac.create", false)),
+                Arguments.of("pod injection", Map.of("inject.enabled", true, "inject.failurePolicy", "Ignore",
+                        "inject.namespaceSelector.matchLabels.team", "a", "inject.objectSelector.matchLabels.inject", "yes")),
+                Arguments.of("pod injection with cert-manager", Map.of("inject.enabled", true, "inject.certManager.enabled", true)),
                 Arguments.of("IRSA annotation", Map.of("serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn", "arn:aws:iam::1:role/coffer")));
     }
 

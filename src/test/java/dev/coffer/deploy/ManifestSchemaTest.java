@@ -40,6 +40,10 @@ class ManifestSchemaTest {
             Map.entry("rbac.authorization.k8s.io/v1/Role", List.of("/rules/0/verbs/0", "/metadata/namespace")),
             Map.entry("rbac.authorization.k8s.io/v1/ClusterRoleBinding", List.of("/roleRef/name", "/subjects/0/name")),
             Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", List.of("/roleRef/name", "/subjects/0/name", "/metadata/namespace")),
+            Map.entry("admissionregistration.k8s.io/v1/MutatingWebhookConfiguration", List.of("/webhooks/0/name",
+                    "/webhooks/0/clientConfig/service/path", "/webhooks/0/admissionReviewVersions/0", "/webhooks/0/sideEffects")),
+            Map.entry("cert-manager.io/v1/Certificate", List.of("/spec/secretName", "/spec/issuerRef/name", "/spec/dnsNames/0")),
+            Map.entry("cert-manager.io/v1/Issuer", List.of("/spec")),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", List.of("/spec/selector/matchLabels", "/spec/endpoints/0/port")),
             Map.entry("apiextensions.k8s.io/v1/CustomResourceDefinition", List.of("/spec/group", "/spec/versions/0/schema/openAPIV3Schema")));
 

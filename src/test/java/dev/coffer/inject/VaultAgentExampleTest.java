@@ -25,4 +25,21 @@ class VaultAgentExampleTest {
             assertThat(f.template()).contains("{{- with secret \"secret/data/billing/database\" -}}", ".Data.data.password");
         });
     }
+
+    @Test
+    void theExamplesPodIsMutatedByTheWebhookAnswer() throws Exception {
+        Deployment d = Manifests.parse(Files.readString(Path.of("examples", "pods", "20-vault-agent-deployment.yaml")),
+                Deployment.class);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var review = json.createObjectNode();
+        var request = review.putObject("request").put("uid", "example").put("namespace", "pods-demo");
+        request.putObject("kind").put("kind", "Pod");
+        request.set("object", json.valueToTree(d.getSpec().getTemplate()));
+        var answer = new AdmissionResponder(new AgentSettings("coffer:example", "https://vault.vault:8200"),
+                java.util.Set.of("coffer-system", "kube-system"), true).respond(review);
+        assertThat(answer.at("/response/allowed").asBoolean()).isTrue();
+        String patch = new String(java.util.Base64.getDecoder().decode(answer.at("/response/patch").asText()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(patch).contains("coffer-agent-init", "\"mountPath\":\"/vault/secrets\"", "secret/data/billing/database");
+    }
 }

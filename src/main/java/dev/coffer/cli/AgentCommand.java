@@ -1,0 +1,139 @@
+package dev.coffer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coffer.api.externalsecrets.v1.SecretStoreProvider;
+import dev.coffer.api.externalsecrets.v1.SecretStoreSpec;
+import dev.coffer.api.externalsecrets.v1.providers.VaultAuth;
+import dev.coffer.api.externalsecrets.v1.providers.VaultKubernetesAuth;
+import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
+import dev.coffer.inject.InjectionSpec;
+import dev.coffer.inject.agent.SecretCache;
+import dev.coffer.inject.agent.SecretFiles;
+import dev.coffer.inject.agent.SecretsAgent;
+import dev.coffer.provider.StoreContext;
+import dev.coffer.provider.StoreIdentity;
+import dev.coffer.provider.vault.VaultLogical;
+import dev.coffer.provider.vault.VaultProviderImpl;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The agent the injection webhook adds to pods: {@code --init} logs in to Vault with the pod's
+ * service-account token (kubernetes auth), renders the files and exits; {@code --sidecar} renders
+ * them, then keeps the token and leases renewed and re-renders a file when its secrets change.
+ * What to render comes from {@code COFFER_AGENT_CONFIG} (the webhook writes it). Output names
+ * files, never their content.
+ */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Render secrets from Vault into files (the injected init container or sidecar).")
+public final class AgentCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Mode mode;
+
+    static final class Mode {
+        @Option(names = "--init", required = true, description = "Render once and exit.")
+        boolean init;
+
+        @Option(names = "--sidecar", required = true, description = "Render, then renew and re-render until stopped.")
+        boolean sidecar;
+    }
+
+    @Option(names = "--config", defaultValue = "${env:COFFER_AGENT_CONFIG}",
+            description = "The injection spec as JSON (default: $COFFER_AGENT_CONFIG).")
+    String config;
+
+    @Option(names = "--vault-addr", defaultValue = "${env:VAULT_ADDR}", description = "Vault's address (default: $VAULT_ADDR).")
+    String vaultAddress;
+
+    @Option(names = "--token-file", defaultValue = "/var/run/secrets/kubernetes.io/serviceaccount/token",
+            description = "The pod's service-account token (default: ${DEFAULT-VALUE}).")
+    Path tokenFile;
+
+    @Option(names = "--poll-interval", defaultValue = "5m",
+            description = "Secrets without a lease (KV) are read again this often (default: ${DEFAULT-VALUE}).")
+    String pollInterval;
+
+    @Option(names = "--tick", defaultValue = "5s", description = "How often the sidecar checks for due renewals (default: ${DEFAULT-VALUE}).")
+    String tick;
+
+    @Override
+    public Integer call() throws Exception {
+        if (config == null || config.isBlank()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no injection spec: set --config or COFFER_AGENT_CONFIG");
+        }
+        if (vaultAddress == null || vaultAddress.isBlank()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no Vault address: set --vault-addr or VAULT_ADDR");
+        }
+        InjectionSpec injection;
+        try {
+            injection = JSON.readValue(config, InjectionSpec.class);
+        } catch (java.io.IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "COFFER_AGENT_CONFIG is not an injection spec");
+        }
+        Clock clock = Clock.systemUTC();
+        VaultLogical vault = vault(injection, vaultAddress.trim(), tokenFile, clock);
+        SecretsAgent agent = new SecretsAgent(injection, new SecretCache(vault, clock, duration(pollInterval, "--poll-interval")),
+                new SecretFiles(Path.of(injection.volumePath())));
+        var err = spec.commandLine().getErr();
+        report(err, agent.renderAll());
+        if (mode.init || injection.prePopulateOnly()) {
+            return 0;
+        }
+        Duration every = duration(tick, "--tick");
+        while (!Thread.currentThread().isInterrupted()) {
+            Thread.sleep(every.toMillis());
+            try {
+                report(err, agent.tick());
+            } catch (SecretsAgent.AgentException e) {
+                // the files stay as they were; the next tick tries again
+                err.println("coffer agent: " + e.getMessage());
+                err.flush();
+            }
+        }
+        return 0;
+    }
+
+    private static void report(java.io.PrintWriter err, List<String> written) {
+        written.forEach(f -> err.println("coffer agent: rendered " + f));
+        err.flush();
+    }
+
+    /** The Vault provider's client for kubernetes auth with the pod's own token, as a SecretStore would configure it. */
+    static VaultLogical vault(InjectionSpec injection, String address, Path tokenFile, Clock clock) {
+        VaultKubernetesAuth k8s = new VaultKubernetesAuth();
+        k8s.role = injection.role();
+        k8s.mountPath = injection.authPath().replaceFirst("^auth/", "");
+        VaultProvider v = new VaultProvider();
+        v.server = address;
+        v.namespace = injection.vaultNamespace();
+        v.auth = new VaultAuth();
+        v.auth.kubernetes = k8s;
+        SecretStoreSpec store = new SecretStoreSpec();
+        store.provider = new SecretStoreProvider();
+        store.provider.vault = v;
+        StoreContext context = new StoreContext(new StoreIdentity("Agent", null, "agent"), 0, store, null, null);
+        return (VaultLogical) new VaultProviderImpl(clock, tokenFile).newClient(context);
+    }
+
+    private Duration duration(String text, String option) {
+        try {
+            return dev.coffer.gocompat.GoDuration.parse(text);
+        } catch (RuntimeException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " is not a duration such as 30s or 5m");
+        }
+    }
+}
