@@ -1,5 +1,6 @@
 package dev.coffer.push;
 
+import dev.coffer.generator.catalog.ShippedGenerators;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecret;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecretSelector;
 import dev.coffer.generator.GeneratorContext;
@@ -37,7 +38,7 @@ final class PushSource {
     private final KubernetesClient client;
     private final KubeAccess kube;
     private final ClientCache clients;
-    private final GeneratorRegistry generators = GeneratorRegistry.standard();
+    private final GeneratorRegistry generators = ShippedGenerators.registry();
     private final GeneratorResolver resolver;
 
     PushSource(KubernetesClient client, KubeAccess kube, ClientCache clients) {

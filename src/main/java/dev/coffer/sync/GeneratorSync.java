@@ -1,5 +1,6 @@
 package dev.coffer.sync;
 
+import dev.coffer.generator.catalog.ShippedGenerators;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.GeneratorState;
 import dev.coffer.generator.GeneratorContext;
@@ -48,7 +49,7 @@ final class GeneratorSync {
     }
 
     static GeneratorSync standard(KubernetesClient client, ClientCache clients, KubeAccess kube) {
-        return new GeneratorSync(GeneratorRegistry.standard(), GeneratorLookup.of(client), clients, kube, Clock.systemUTC());
+        return new GeneratorSync(ShippedGenerators.registry(), GeneratorLookup.of(client), clients, kube, Clock.systemUTC());
     }
 
     /** Whether a lease recorded in status needs renewing or replacing now. */
