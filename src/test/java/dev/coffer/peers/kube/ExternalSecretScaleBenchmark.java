@@ -152,7 +152,13 @@ class ExternalSecretScaleBenchmark {
         }
         report.add(String.format("bare client, %d threads, maxConcurrentRequests %d/%d per host: %d Secrets + %d status"
                 + " updates in %.1f s", threads, MAX_REQUESTS, MAX_REQUESTS_PER_HOST, n, n, seconds));
-        kube.namespaces().withName(ns).delete(); // the operator must not work on these
+        // The operator must not work on these. Deleting the namespace is not enough: the peer runs no
+        // namespace controller, so a deleted namespace keeps its objects (Terminating) for good, and the
+        // operator retried these ExternalSecrets (no store) through the whole run and after the restart.
+        kube.resources(ExternalSecret.class).inNamespace(ns).delete();
+        kube.secrets().inNamespace(ns).withLabel("reconcile.external-secrets.io/managed", "true").delete();
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
+                kube.resources(ExternalSecret.class).inNamespace(ns).list().getItems().isEmpty());
         return seconds;
     }
 
