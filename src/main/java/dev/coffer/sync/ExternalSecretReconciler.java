@@ -142,7 +142,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
             return UpdateControl.noUpdate();
         }
         try {
-            UpdateControl<ExternalSecret> done = sync(es, context, started);
+            UpdateControl<ExternalSecret> done;
+            try {
+                done = sync(es, context, started, false);
+            } catch (TargetAppeared appeared) {
+                done = sync(es, context, started, true); // the cache had not seen it: read it this time
+            }
             if (!waitingForMergeTarget(es)) {
                 backoff.reset(ns + "/" + name); // while waiting, the backoff spaces the looks out
             }
@@ -170,7 +175,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         return false;
     }
 
-    private UpdateControl<ExternalSecret> sync(ExternalSecret es, Context<ExternalSecret> context, Instant started) {
+    /**
+     * @param readTarget read the target Secret from the API server even when the managed-Secret
+     *                   cache says there is none
+     */
+    private UpdateControl<ExternalSecret> sync(ExternalSecret es, Context<ExternalSecret> context, Instant started,
+                                               boolean readTarget) {
         String ns = es.getMetadata().getNamespace();
         String name = es.getMetadata().getName();
         ExternalSecretValidator.validate(es.getSpec());
@@ -187,10 +197,15 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         metrics.syncCall(ns, name);
         StoreAccess stores = new StoreAccess(ns, new InformerStoreLookup(context, client), registry, clients, kube, true);
         String target = ns + "/" + Policies.targetName(es);
-        // the cache keeps metadata only: a sync reads the Secret it may write, unless the cache holds it whole
-        Secret live = secretCache.isWhole(cached.orElse(null)) ? cached.get() : KubeOperationFailure.during(
-                "reading the target Secret " + target,
-                () -> client.secrets().inNamespace(ns).withName(Policies.targetName(es)).get());
+        // The cache keeps metadata only: a sync reads the Secret it may write, unless the cache holds
+        // it whole. When the cache has no such Secret, a policy that creates it goes straight to the
+        // create (one call, not two, for every new ExternalSecret); a Secret the cache could not see
+        // (not labelled as managed, or not yet seen) makes that create fail with 409, and the sync
+        // starts again with a read.
+        boolean assumedAbsent = !readTarget && cached.isEmpty() && createsWhenAbsent(es);
+        Secret live = secretCache.isWhole(cached.orElse(null)) ? cached.get() : assumedAbsent ? null
+                : KubeOperationFailure.during("reading the target Secret " + target,
+                        () -> client.secrets().inNamespace(ns).withName(Policies.targetName(es)).get());
         GeneratorSession generated = generators.session(es, live, decision.syncNow());
         // a sync that only maintained generator leases keeps the refresh it was waiting for
         Optional<Duration> maintenance = generated.rotates() ? Optional.empty() : decision.requeueAfter();
@@ -201,9 +216,17 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
                     AuditedSecretsClient.Subject.externalSecret(ns, name, ref));
             Map<String, byte[]> data = engine.fetch(es, storeClients, generated, where -> events.normal(es,
                     "MissingProviderSecret", "secret does not exist at provider using " + where), decision.wantsFreshReads());
-            Outcome outcome = KubeOperationFailure.during("writing the Secret " + target,
-                    () -> data.isEmpty() && asksTheProvider(es) && Policies.deletion(es.getSpec()) != DeletionPolicy.Merge
-                            ? nothingLeft(es, live) : write(es, context, data, live));
+            Outcome outcome;
+            try {
+                outcome = KubeOperationFailure.during("writing the Secret " + target,
+                        () -> data.isEmpty() && asksTheProvider(es) && Policies.deletion(es.getSpec()) != DeletionPolicy.Merge
+                                ? nothingLeft(es, live) : write(es, context, data, live));
+            } catch (KubeOperationFailure f) {
+                if (assumedAbsent && f.code() == 409) {
+                    throw new TargetAppeared();
+                }
+                throw f;
+            }
             status(es).generatorState = generated.commit(); // Coffer extension; read by the requeue below
             UpdateControl<ExternalSecret> done = done(es, outcome);
             if (maintenance.isEmpty()) {
@@ -215,6 +238,21 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
             return control;
         } finally {
             generated.abandon(); // revokes leases issued by a sync that did not commit them
+        }
+    }
+
+    /** Policies whose sync creates a missing target (Merge and None never do). */
+    private static boolean createsWhenAbsent(ExternalSecret es) {
+        CreationPolicy policy = Policies.creation(es.getSpec());
+        return policy == CreationPolicy.Owner || policy == CreationPolicy.Orphan;
+    }
+
+    /** The create of a target the managed-Secret cache did not hold was refused: it exists. */
+    private static final class TargetAppeared extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TargetAppeared() {
+            super("the target Secret exists but was not in the cache", null, false, false);
         }
     }
 
