@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 record ProcessMemory(long rssKiB, long liveHeapKiB) {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern AREA = Pattern.compile("^[-\\s]*(Total|[A-Z][A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
 
     static ProcessMemory of(long pid) {
         jcmd(pid, "GC.run");
@@ -33,6 +34,19 @@ record ProcessMemory(long rssKiB, long liveHeapKiB) {
             }
         }
         return new ProcessMemory(rss(pid), heap);
+    }
+
+    /** The committed sizes of {@code VM.native_memory summary}, one "category=MiB" item each. */
+    static String nativeSummary(long pid) {
+        Matcher m;
+        StringBuilder out = new StringBuilder("committed by area (MiB):");
+        for (String line : jcmd(pid, "VM.native_memory summary").lines().toList()) {
+            m = AREA.matcher(line);
+            if (m.find()) {
+                out.append(' ').append(m.group(1).trim().replace(' ', '_')).append('=').append(Long.parseLong(m.group(2)) / 1024);
+            }
+        }
+        return out.toString();
     }
 
     String describe() {
