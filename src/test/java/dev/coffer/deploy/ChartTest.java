@@ -102,6 +102,26 @@ class ChartTest {
     }
 
     @Test
+    void jvmOptionsAndMallocArenasReachTheContainer() {
+        JsonNode env = one(render(Map.of()), "Deployment").at("/spec/template/spec/containers/0/env");
+        assertThat(envValue(env, "JDK_JAVA_OPTIONS")).contains("-XX:+UseSerialGC", "-XX:MaxHeapFreeRatio=30");
+        assertThat(envValue(env, "MALLOC_ARENA_MAX")).isEqualTo("2");
+        JsonNode plain = one(render(Map.of("jvmOptions", "", "mallocArenaMax", "null")), "Deployment")
+                .at("/spec/template/spec/containers/0/env");
+        assertThat(envValue(plain, "JDK_JAVA_OPTIONS")).isNull();
+        assertThat(envValue(plain, "MALLOC_ARENA_MAX")).isNull();
+    }
+
+    private static String envValue(JsonNode env, String name) {
+        for (JsonNode var : env) {
+            if (var.path("name").asText().equals(name)) {
+                return var.path("value").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
     void leaderElectionIsOnWithMoreThanOneReplica() {
         List<ObjectNode> docs = render(Map.of("replicaCount", 2));
         assertThat(config(docs)).contains("coffer.leader-election.enabled=true",

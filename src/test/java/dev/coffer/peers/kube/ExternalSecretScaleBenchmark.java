@@ -61,14 +61,10 @@ class ExternalSecretScaleBenchmark {
     static final int VALUE_BYTES = 1024;
     static final int CREATORS = 8;
     static final Duration PATIENCE = Duration.ofMinutes(60);
-    /** The chart's container: 512 MiB limit, JAVA_TOOL_OPTIONS MaxRAMPercentage=75 (so its GC and heap ergonomics). */
-    static final List<String> CHART_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
-    /** Other JVM options to measure ({@code -Dcoffer.bench.jvm="-XX:... -XX:..."}), the chart's by default. */
-    static final List<String> JVM = System.getProperty("coffer.bench.jvm", "").isBlank() ? CHART_JVM
-            : List.of(System.getProperty("coffer.bench.jvm").trim().split("\\s+"));
-    /** The chart's kubernetesClient values, as its Deployment sets them. */
-    static final int MAX_REQUESTS = 64;
-    static final int MAX_REQUESTS_PER_HOST = 32;
+    /** The chart's container with its default values, as the image runs it. */
+    static final ChartContainer CHART = ChartContainer.rendered(Map.of());
+    /** More JVM options to measure ({@code -Dcoffer.bench.jvm="-XX:... -XX:..."}), after the chart's. */
+    static final List<String> JVM = jvmOptions();
 
     KubeApiServerPeer peer;
     KubernetesClient kube;
@@ -88,9 +84,10 @@ class ExternalSecretScaleBenchmark {
         peer = ChartInstall.peerForOperator();
         kube = peer.admin();
         release = ChartInstall.install(peer, "coffer", Map.of());
-        report.add(String.format("machine: %d cores, %s; N=%d, %d keys of %d bytes, refreshInterval %s; operator JVM %s, reconcile threads %s",
-                Runtime.getRuntime().availableProcessors(), load(), n, KEYS, VALUE_BYTES, refresh, String.join(" ", JVM),
-                System.getProperty("coffer.bench.threads", "the chart's")));
+        report.add(String.format("machine: %d cores, %s; N=%d, %d keys of %d bytes, refreshInterval %s; the chart's container: %s;"
+                        + " command line %s; reconcile threads %s; more environment: %s",
+                Runtime.getRuntime().availableProcessors(), load(), n, KEYS, VALUE_BYTES, refresh, CHART, String.join(" ", JVM),
+                System.getProperty("coffer.bench.threads", "the chart's"), System.getProperty("coffer.bench.env", "none")));
 
         double bare = bareClient(n);
 
@@ -152,8 +149,10 @@ class ExternalSecretScaleBenchmark {
         peer.ensureNamespace(ns);
         createAll(n, i -> kube.resource(externalSecret(ns, i, Duration.ofHours(1))).create()); // not timed
         Config config = Config.fromKubeconfig(Files.readString(release.kubeconfig()));
-        config.setMaxConcurrentRequests(MAX_REQUESTS);
-        config.setMaxConcurrentRequestsPerHost(MAX_REQUESTS_PER_HOST);
+        int maxRequests = CHART.intEnv("KUBERNETES_MAX_CONCURRENT_REQUESTS");
+        int maxRequestsPerHost = CHART.intEnv("KUBERNETES_MAX_CONCURRENT_REQUESTS_PER_HOST");
+        config.setMaxConcurrentRequests(maxRequests);
+        config.setMaxConcurrentRequestsPerHost(maxRequestsPerHost);
         config.setRequestRetryBackoffLimit(10);
         byte[] value = values().get("key-0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int threads = ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER;
@@ -171,7 +170,7 @@ class ExternalSecretScaleBenchmark {
             seconds = (System.nanoTime() - t0) / 1e9;
         }
         report.add(String.format("bare client, %d threads, maxConcurrentRequests %d/%d per host: %d Secrets + %d status"
-                + " updates in %.1f s", threads, MAX_REQUESTS, MAX_REQUESTS_PER_HOST, n, n, seconds));
+                + " updates in %.1f s", threads, maxRequests, maxRequestsPerHost, n, n, seconds));
         // The operator must not work on these. Deleting the namespace is not enough: the peer runs no
         // namespace controller, so a deleted namespace keeps its objects (Terminating) for good, and the
         // operator retried these ExternalSecrets (no store) through the whole run and after the restart.
@@ -183,8 +182,13 @@ class ExternalSecretScaleBenchmark {
     }
 
     private OperatorJar start(String identity) {
-        Map<String, String> env = Map.of("KUBERNETES_MAX_CONCURRENT_REQUESTS", String.valueOf(MAX_REQUESTS),
-                "KUBERNETES_MAX_CONCURRENT_REQUESTS_PER_HOST", String.valueOf(MAX_REQUESTS_PER_HOST));
+        Map<String, String> env = new LinkedHashMap<>(CHART.env());
+        // more environment to measure with, e.g. -Dcoffer.bench.env=MALLOC_ARENA_MAX=2
+        for (String pair : System.getProperty("coffer.bench.env", "").split(",")) {
+            if (pair.contains("=")) {
+                env.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+            }
+        }
         Map<String, String> overrides = new LinkedHashMap<>(Map.of("coffer.sealing.key-bits", "2048"));
         String threads = System.getProperty("coffer.bench.threads", "");
         if (!threads.isBlank()) {
@@ -200,6 +204,15 @@ class ExternalSecretScaleBenchmark {
             return OperatorJar.start(identity, ChartInstall.NAMESPACE, release.kubeconfig(), release.applicationProperties(),
                     overrides, JVM, env);
         }
+    }
+
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of(CHART.maxRam()));
+        String more = System.getProperty("coffer.bench.jvm", "").trim();
+        if (!more.isEmpty()) {
+            options.addAll(List.of(more.split("\\s+")));
+        }
+        return options;
     }
 
     /** The JVM's own account of its memory, when the options turned it on (-XX:NativeMemoryTracking=summary). */
