@@ -13,7 +13,7 @@ import java.util.List;
  * the init container's one job), and in the sidecar, {@link #tick} to renew what is due and
  * re-render the files whose secrets changed.
  */
-public final class SecretsAgent {
+public final class SecretsAgent implements RenderingAgent {
 
     private final InjectionSpec spec;
     private final SecretCache secrets;
@@ -26,6 +26,7 @@ public final class SecretsAgent {
     }
 
     /** Renders every file; returns the names of those written (new or changed). A failure names the file, never a value. */
+    @Override
     public List<String> renderAll() throws AgentException {
         List<String> written = new ArrayList<>();
         for (InjectedFile f : spec.files()) {
@@ -49,6 +50,7 @@ public final class SecretsAgent {
     }
 
     /** Renews and expires what is due, then re-renders; returns the files written. */
+    @Override
     public List<String> tick() throws AgentException {
         try {
             secrets.tick();
