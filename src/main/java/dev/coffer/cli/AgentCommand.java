@@ -12,6 +12,7 @@ import dev.coffer.inject.agent.RenderingAgent;
 import dev.coffer.inject.agent.SecretCache;
 import dev.coffer.inject.agent.SecretFiles;
 import dev.coffer.inject.agent.SecretsAgent;
+import dev.coffer.inject.agent.VaultAgentTls;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
 import dev.coffer.provider.vault.VaultLogical;
@@ -112,7 +113,12 @@ public final class AgentCommand implements Callable<Integer> {
             }
             InjectionSpec injection = parse(config, InjectionSpec.class);
             prePopulateOnly = injection.prePopulateOnly();
-            VaultLogical vault = vault(injection, vaultAddress.trim(), tokenFile, clock);
+            VaultLogical vault;
+            try {
+                vault = vault(injection, vaultAddress.trim(), tokenFile, clock, VaultAgentTls.context(injection.tls()));
+            } catch (SecretsAgent.AgentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             agent = new SecretsAgent(injection, new SecretCache(vault, clock, poll), new SecretFiles(Path.of(injection.volumePath())));
         }
         var err = spec.commandLine().getErr();
@@ -152,7 +158,8 @@ public final class AgentCommand implements Callable<Integer> {
     }
 
     /** The Vault provider's client for kubernetes auth with the pod's own token, as a SecretStore would configure it. */
-    static VaultLogical vault(InjectionSpec injection, String address, Path tokenFile, Clock clock) {
+    static VaultLogical vault(InjectionSpec injection, String address, Path tokenFile, Clock clock,
+                              javax.net.ssl.SSLContext tls) {
         VaultKubernetesAuth k8s = new VaultKubernetesAuth();
         k8s.role = injection.role();
         k8s.mountPath = injection.authPath().replaceFirst("^auth/", "");
@@ -165,7 +172,7 @@ public final class AgentCommand implements Callable<Integer> {
         store.provider = new SecretStoreProvider();
         store.provider.vault = v;
         StoreContext context = new StoreContext(new StoreIdentity("Agent", null, "agent"), 0, store, null, null);
-        return (VaultLogical) new VaultProviderImpl(clock, tokenFile).newClient(context);
+        return (VaultLogical) new VaultProviderImpl(clock, tokenFile, tls).newClient(context);
     }
 
     private Duration duration(String text, String option) {

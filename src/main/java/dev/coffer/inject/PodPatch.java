@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class PodPatch {
 
     public static final String VOLUME = "coffer-secrets";
     public static final String TOKEN_VOLUME = "coffer-token";
+    /** The {@code vault.hashicorp.com/tls-secret} Secret, in the agent containers only. */
+    public static final String VAULT_TLS_VOLUME = "coffer-vault-tls";
     public static final String INIT = "coffer-agent-init";
     public static final String SIDECAR = "coffer-agent";
     /** Where the agents of store injection find their projected token ({@code token} in it). */
@@ -40,7 +43,7 @@ public final class PodPatch {
 
     /** What differs between the two kinds of injection. */
     private record Plan(String volumePath, boolean prePopulateOnly, String statusAnnotation, Map<String, String> env,
-                        ObjectNode tokenVolume, ObjectNode tokenMount) {
+                        List<ObjectNode> extraVolumes, List<ObjectNode> agentMounts) {
     }
 
     private PodPatch() {
@@ -52,9 +55,21 @@ public final class PodPatch {
         env.put("VAULT_ADDR", agent.vaultAddress());
         // The spec holds paths, templates and modes, never a secret value.
         env.put("COFFER_AGENT_CONFIG", JSON.valueToTree(spec).toString());
+        List<ObjectNode> volumes = new ArrayList<>();
+        List<ObjectNode> mounts = new ArrayList<>();
         ObjectNode tokenMount = appTokenMount(pod.path("spec").path("containers"));
-        return patch(pod, new Plan(spec.volumePath(), spec.prePopulateOnly(), VaultAnnotations.STATUS, env, null,
-                tokenMount), agent);
+        if (tokenMount != null) {
+            mounts.add(tokenMount);
+        }
+        if (spec.tls().secretName() != null) {
+            ObjectNode tls = F.objectNode().put("name", VAULT_TLS_VOLUME);
+            tls.putObject("secret").put("secretName", spec.tls().secretName());
+            volumes.add(tls);
+            mounts.add(F.objectNode().put("name", VAULT_TLS_VOLUME).put("mountPath", AgentTlsSettings.SECRET_MOUNT)
+                    .put("readOnly", true));
+        }
+        return patch(pod, new Plan(spec.volumePath(), spec.prePopulateOnly(), VaultAnnotations.STATUS, env, volumes,
+                mounts), agent);
     }
 
     /** Store injection ({@code coffer.dev/inject}): the agent asks the operator, which holds the provider credentials. */
@@ -68,8 +83,8 @@ public final class PodPatch {
         volume.putObject("projected").putArray("sources").addObject().putObject("serviceAccountToken")
                 .put("audience", agent.tokenAudience()).put("expirationSeconds", TOKEN_SECONDS).put("path", "token");
         ObjectNode mount = F.objectNode().put("name", TOKEN_VOLUME).put("mountPath", COFFER_TOKEN_DIR).put("readOnly", true);
-        return patch(pod, new Plan(spec.volumePath(), spec.prePopulateOnly(), CofferAnnotations.STATUS, env, volume, mount),
-                agent);
+        return patch(pod, new Plan(spec.volumePath(), spec.prePopulateOnly(), CofferAnnotations.STATUS, env, List.of(volume),
+                List.of(mount)), agent);
     }
 
     private static ArrayNode patch(JsonNode pod, Plan plan, AgentSettings agent) {
@@ -78,9 +93,7 @@ public final class PodPatch {
         ObjectNode volume = F.objectNode().put("name", VOLUME);
         volume.putObject("emptyDir").put("medium", "Memory");
         ArrayNode volumes = F.arrayNode().add(volume);
-        if (plan.tokenVolume() != null) {
-            volumes.add(plan.tokenVolume());
-        }
+        plan.extraVolumes().forEach(volumes::add);
         appendAll(ops, podSpec, "/spec/volumes", volumes);
 
         JsonNode containers = podSpec.path("containers");
@@ -125,9 +138,7 @@ public final class PodPatch {
         plan.env().forEach((k, v) -> env.addObject().put("name", k).put("value", v));
         ArrayNode mounts = c.putArray("volumeMounts");
         mounts.addObject().put("name", VOLUME).put("mountPath", plan.volumePath());
-        if (plan.tokenMount() != null) {
-            mounts.add(plan.tokenMount().deepCopy());
-        }
+        plan.agentMounts().forEach(m -> mounts.add(m.deepCopy()));
         ObjectNode security = c.putObject("securityContext");
         security.put("runAsNonRoot", true).put("allowPrivilegeEscalation", false).put("readOnlyRootFilesystem", true);
         security.putObject("capabilities").putArray("drop").add("ALL");

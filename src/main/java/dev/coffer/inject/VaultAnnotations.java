@@ -23,6 +23,10 @@ public final class VaultAnnotations {
     public static final String TEMPLATE = PREFIX + "agent-inject-template-";
     public static final String FILE = PREFIX + "agent-inject-file-";
     public static final String PERMS = PREFIX + "agent-inject-perms-";
+    public static final String TLS_SKIP_VERIFY = PREFIX + "tls-skip-verify";
+    public static final String CA_CERT = PREFIX + "ca-cert";
+    public static final String TLS_SERVER_NAME = PREFIX + "tls-server-name";
+    public static final String TLS_SECRET = PREFIX + "tls-secret";
     /** The Vault address for this pod's agent (read by the webhook, which puts it in VAULT_ADDR). */
     public static final String SERVICE = PREFIX + "service";
 
@@ -56,7 +60,24 @@ public final class VaultAnnotations {
             files.add(new InjectedFile(name, e.getValue().trim(), a.get(TEMPLATE + name), fileName, perms));
         }
         return Optional.of(new InjectionSpec(role.trim(), authPath, a.get(NAMESPACE), volumePath,
-                truth(a, PRE_POPULATE_ONLY), files));
+                truth(a, PRE_POPULATE_ONLY), files, tls(a)));
+    }
+
+    private static AgentTlsSettings tls(Map<String, String> a) throws InjectionException {
+        String caCert = blankToNull(a.get(CA_CERT));
+        if (caCert != null && !caCert.startsWith("/")) {
+            throw new InjectionException(CA_CERT + " must be an absolute path in the agent container (e.g. "
+                    + AgentTlsSettings.SECRET_MOUNT + "/ca.crt with " + TLS_SECRET + ")");
+        }
+        String secret = blankToNull(a.get(TLS_SECRET));
+        if (secret != null && !secret.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+            throw new InjectionException(TLS_SECRET + " must be a Secret name");
+        }
+        return new AgentTlsSettings(truth(a, TLS_SKIP_VERIFY), caCert, blankToNull(a.get(TLS_SERVER_NAME)), secret);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static boolean truth(Map<String, String> a, String key) {
