@@ -173,4 +173,27 @@ class RenderPeerTest {
         assertThatThrownBy(agent::renderAll).isInstanceOf(AgentException.class).hasMessageContaining("HTTP 401");
         assertThat(Files.readString(file)).isEqualTo("DB_PASSWORD=" + CANARY);
     }
+
+    @Test
+    void theAgentCommandAsAProcessGetsItsFilesAndPrintsNoValue() throws Exception {
+        Pod pod = pod();
+        Path token = Files.writeString(work.resolve("token"), boundToken(pod, AUDIENCE));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "dev.coffer.cli.Main", "agent", "--init",
+                "--config", "{\"volumePath\":\"" + work.resolve("secrets") + "\",\"prePopulateOnly\":false}",
+                "--operator-url", "https://127.0.0.1:" + server.port() + RenderHandler.PATH,
+                "--operator-ca", CertificateSecret.pem(bundle.caChain().toArray()),
+                "--operator-token-file", token.toString());
+        PeerProcess.run("agent-init", command, work, Duration.ofMinutes(2));
+        assertThat(Files.readString(work.resolve("secrets/db"))).isEqualTo("DB_PASSWORD=" + CANARY);
+        assertThat(Files.readString(work.resolve("agent-init.log"))).contains("coffer agent: rendered db").doesNotContain(CANARY);
+
+        // refused: the init container fails with one line, and the file stays
+        Files.writeString(token, "not-a-token");
+        assertThatThrownBy(() -> PeerProcess.run("agent-refused", command, work, Duration.ofMinutes(2)))
+                .hasMessageContaining("failed with exit code");
+        String refused = Files.readString(work.resolve("agent-refused.log"));
+        assertThat(refused).contains("HTTP 401").doesNotContain(CANARY).doesNotContain("\tat dev.coffer");
+        assertThat(Files.readString(work.resolve("secrets/db"))).isEqualTo("DB_PASSWORD=" + CANARY);
+    }
 }
