@@ -71,14 +71,7 @@ public final class OperatorAgent implements RenderingAgent {
         next = now.plus(pollInterval);
         List<String> written = new ArrayList<>();
         for (Map.Entry<InjectedFile, byte[]> e : served.entrySet()) {
-            InjectedFile f = e.getKey();
-            try {
-                if (files.write(f, e.getValue())) {
-                    written.add(f.fileName());
-                }
-            } catch (IOException ex) {
-                throw new AgentException("file " + f.name() + ": cannot write " + f.fileName() + ": " + ex.getClass().getSimpleName());
-            }
+            files.writeFor(e.getKey(), e.getValue(), written);
         }
         return written;
     }

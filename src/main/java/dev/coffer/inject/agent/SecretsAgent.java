@@ -4,7 +4,6 @@ import dev.coffer.inject.InjectedFile;
 import dev.coffer.inject.InjectionSpec;
 import dev.coffer.template.TemplateException;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +37,7 @@ public final class SecretsAgent implements RenderingAgent {
             } catch (RuntimeException e) {
                 throw new AgentException("file " + f.name() + ": " + oneLine(e));
             }
-            try {
-                if (files.write(f, content)) {
-                    written.add(f.fileName());
-                }
-            } catch (IOException e) {
-                throw new AgentException("file " + f.name() + ": cannot write " + f.fileName() + ": " + e.getClass().getSimpleName());
-            }
+            files.writeFor(f, content, written);
         }
         return written;
     }
