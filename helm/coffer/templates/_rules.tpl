@@ -164,3 +164,17 @@ that a new or relabelled one is served at once. */}}
   resourceNames: [{{ printf "%s-inject" (include "coffer.fullname" .) | quote }}]
   verbs: ["get", "patch"]
 {{- end }}
+
+{{/* Pod injection from stores (coffer.dev/inject): the render endpoint authenticates an agent's token,
+reads its pod's annotations, and resolves the stores they name by name. */}}
+{{- define "coffer.rules.injectRender" -}}
+- apiGroups: ["authentication.k8s.io"]
+  resources: ["tokenreviews"]
+  verbs: ["create"]
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["get"]
+- apiGroups: ["external-secrets.io"]
+  resources: ["secretstores", "clustersecretstores"]
+  verbs: ["get"]
+{{- end -}}

@@ -10,12 +10,12 @@ import java.time.Instant;
  * @param time     when it happened
  * @param action   what happened ({@link Action})
  * @param namespace the namespace of the resource that caused it
- * @param kind     that resource's kind (ExternalSecret, PushSecret, SealedSecret)
+ * @param kind     that resource's kind (ExternalSecret, PushSecret, SealedSecret, Pod)
  * @param name     that resource's name
  * @param store    the store, as {@code Kind/name}, for provider reads and pushes; else null
  * @param remoteKey the remote key (or the find criteria) for provider reads and pushes; else null
  * @param version  the remote version asked for, when one was
- * @param secret   the Kubernetes Secret written, deleted or unsealed into; else null
+ * @param secret   the Kubernetes Secret written, deleted or unsealed into, or the file injected; else null
  * @param outcome  {@code success}, or {@code failure} with the failure's kind
  */
 public record AuditRecord(Instant time, Action action, String namespace, String kind, String name, String store,
@@ -25,7 +25,9 @@ public record AuditRecord(Instant time, Action action, String namespace, String 
 
     /** What an audit record is about. */
     public enum Action {
-        PROVIDER_READ, PROVIDER_PUSH, SECRET_CREATE, SECRET_UPDATE, SECRET_DELETE, UNSEAL
+        PROVIDER_READ, PROVIDER_PUSH, SECRET_CREATE, SECRET_UPDATE, SECRET_DELETE, UNSEAL,
+        /** A file served to a pod's agent ({@code coffer.dev/inject}); {@code secret} holds the file's name. */
+        INJECT
     }
 
     /** The outcome of a failed operation: its kind (an exception's class), never its message. */

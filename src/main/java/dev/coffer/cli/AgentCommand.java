@@ -7,9 +7,12 @@ import dev.coffer.api.externalsecrets.v1.providers.VaultAuth;
 import dev.coffer.api.externalsecrets.v1.providers.VaultKubernetesAuth;
 import dev.coffer.api.externalsecrets.v1.providers.VaultProvider;
 import dev.coffer.inject.InjectionSpec;
+import dev.coffer.inject.agent.OperatorAgent;
+import dev.coffer.inject.agent.RenderingAgent;
 import dev.coffer.inject.agent.SecretCache;
 import dev.coffer.inject.agent.SecretFiles;
 import dev.coffer.inject.agent.SecretsAgent;
+import dev.coffer.inject.agent.VaultAgentTls;
 import dev.coffer.provider.StoreContext;
 import dev.coffer.provider.StoreIdentity;
 import dev.coffer.provider.vault.VaultLogical;
@@ -29,11 +32,13 @@ import java.util.concurrent.Callable;
  * The agent the injection webhook adds to pods: {@code --init} logs in to Vault with the pod's
  * service-account token (kubernetes auth), renders the files and exits; {@code --sidecar} renders
  * them, then keeps the token and leases renewed and re-renders a file when its secrets change.
+ * For {@code coffer.dev/inject} pods ({@code COFFER_INJECT_URL} set) it asks the operator's
+ * render endpoint instead, every poll interval in the sidecar.
  * What to render comes from {@code COFFER_AGENT_CONFIG} (the webhook writes it). Output names
  * files, never their content.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-        description = "Render secrets from Vault into files (the injected init container or sidecar).")
+        description = "Render secrets from Vault or the operator into files (the injected init container or sidecar).")
 public final class AgentCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +64,18 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--vault-addr", defaultValue = "${env:VAULT_ADDR}", description = "Vault's address (default: $VAULT_ADDR).")
     String vaultAddress;
 
+    @Option(names = "--operator-url", defaultValue = "${env:COFFER_INJECT_URL}",
+            description = "The operator's render endpoint, for coffer.dev/inject pods (default: $COFFER_INJECT_URL); without it, Vault.")
+    String operatorUrl;
+
+    @Option(names = "--operator-ca", defaultValue = "${env:COFFER_INJECT_CA}",
+            description = "PEM of the CA the operator's certificate is signed by (default: $COFFER_INJECT_CA).")
+    String operatorCa;
+
+    @Option(names = "--operator-token-file", defaultValue = "/var/run/secrets/coffer.dev/serviceaccount/token",
+            description = "The pod's projected token for the operator (default: ${DEFAULT-VALUE}).")
+    Path operatorTokenFile;
+
     @Option(names = "--token-file", defaultValue = "/var/run/secrets/kubernetes.io/serviceaccount/token",
             description = "The pod's service-account token (default: ${DEFAULT-VALUE}).")
     Path tokenFile;
@@ -75,22 +92,38 @@ public final class AgentCommand implements Callable<Integer> {
         if (config == null || config.isBlank()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no injection spec: set --config or COFFER_AGENT_CONFIG");
         }
-        if (vaultAddress == null || vaultAddress.isBlank()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no Vault address: set --vault-addr or VAULT_ADDR");
-        }
-        InjectionSpec injection;
-        try {
-            injection = JSON.readValue(config, InjectionSpec.class);
-        } catch (java.io.IOException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "COFFER_AGENT_CONFIG is not an injection spec");
-        }
         Clock clock = Clock.systemUTC();
-        VaultLogical vault = vault(injection, vaultAddress.trim(), tokenFile, clock);
-        SecretsAgent agent = new SecretsAgent(injection, new SecretCache(vault, clock, duration(pollInterval, "--poll-interval")),
-                new SecretFiles(Path.of(injection.volumePath())));
+        Duration poll = duration(pollInterval, "--poll-interval");
+        RenderingAgent agent;
+        boolean prePopulateOnly;
+        if (operatorUrl != null && !operatorUrl.isBlank()) {
+            OperatorConfig operator = parse(config, OperatorConfig.class);
+            prePopulateOnly = operator.prePopulateOnly();
+            try {
+                agent = new OperatorAgent(java.net.URI.create(operatorUrl.trim()), operatorCa, operatorTokenFile,
+                        new SecretFiles(Path.of(operator.volumePath())), clock, poll);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "COFFER_INJECT_URL is not a URL");
+            } catch (SecretsAgent.AgentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        } else {
+            if (vaultAddress == null || vaultAddress.isBlank()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no Vault address: set --vault-addr or VAULT_ADDR");
+            }
+            InjectionSpec injection = parse(config, InjectionSpec.class);
+            prePopulateOnly = injection.prePopulateOnly();
+            VaultLogical vault;
+            try {
+                vault = vault(injection, vaultAddress.trim(), tokenFile, clock, VaultAgentTls.context(injection.tls()));
+            } catch (SecretsAgent.AgentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            agent = new SecretsAgent(injection, new SecretCache(vault, clock, poll), new SecretFiles(Path.of(injection.volumePath())));
+        }
         var err = spec.commandLine().getErr();
         report(err, agent.renderAll());
-        if (mode.init || injection.prePopulateOnly()) {
+        if (mode.init || prePopulateOnly) {
             return 0;
         }
         Duration every = duration(tick, "--tick");
@@ -112,8 +145,21 @@ public final class AgentCommand implements Callable<Integer> {
         err.flush();
     }
 
+    /** The agent configuration of a {@code coffer.dev/inject} pod (its files come from the operator). */
+    record OperatorConfig(String volumePath, boolean prePopulateOnly) {
+    }
+
+    private <T> T parse(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "COFFER_AGENT_CONFIG is not an injection spec");
+        }
+    }
+
     /** The Vault provider's client for kubernetes auth with the pod's own token, as a SecretStore would configure it. */
-    static VaultLogical vault(InjectionSpec injection, String address, Path tokenFile, Clock clock) {
+    static VaultLogical vault(InjectionSpec injection, String address, Path tokenFile, Clock clock,
+                              javax.net.ssl.SSLContext tls) {
         VaultKubernetesAuth k8s = new VaultKubernetesAuth();
         k8s.role = injection.role();
         k8s.mountPath = injection.authPath().replaceFirst("^auth/", "");
@@ -126,7 +172,7 @@ public final class AgentCommand implements Callable<Integer> {
         store.provider = new SecretStoreProvider();
         store.provider.vault = v;
         StoreContext context = new StoreContext(new StoreIdentity("Agent", null, "agent"), 0, store, null, null);
-        return (VaultLogical) new VaultProviderImpl(clock, tokenFile).newClient(context);
+        return (VaultLogical) new VaultProviderImpl(clock, tokenFile, tls).newClient(context);
     }
 
     private Duration duration(String text, String option) {

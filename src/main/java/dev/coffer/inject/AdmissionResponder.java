@@ -1,6 +1,7 @@
 package dev.coffer.inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -45,12 +46,13 @@ public final class AdmissionResponder {
                 || !pod.isObject()) {
             return allowed(out, response);
         }
-        Optional<InjectionSpec> spec;
-        AgentSettings podAgent;
+        ArrayNode patch;
         try {
-            Map<String, String> annotations = annotations(pod);
-            spec = VaultAnnotations.read(annotations);
-            podAgent = spec.isEmpty() ? agent : new AgentSettings(agent.image(), vaultAddress(annotations));
+            Optional<ArrayNode> wanted = patch(pod, annotations(pod));
+            if (wanted.isEmpty()) {
+                return allowed(out, response);
+            }
+            patch = wanted.get();
         } catch (InjectionException e) {
             if (refuseBadAnnotations) {
                 response.put("allowed", false).putObject("status").put("code", 400)
@@ -60,13 +62,29 @@ public final class AdmissionResponder {
             }
             return out;
         }
-        if (spec.isEmpty()) {
-            return allowed(out, response);
-        }
-        String patch = PodPatch.of(pod, spec.get(), podAgent).toString();
         response.put("allowed", true).put("patchType", "JSONPatch")
-                .put("patch", Base64.getEncoder().encodeToString(patch.getBytes(StandardCharsets.UTF_8)));
+                .put("patch", Base64.getEncoder().encodeToString(patch.toString().getBytes(StandardCharsets.UTF_8)));
         return out;
+    }
+
+    /** The patch for what the pod asks, Vault's annotations or Coffer's (not both); empty when it asks nothing. */
+    private Optional<ArrayNode> patch(JsonNode pod, Map<String, String> annotations) throws InjectionException {
+        Optional<InjectionSpec> vault = VaultAnnotations.read(annotations);
+        Optional<StoreInjectionSpec> stores = CofferAnnotations.read(annotations);
+        if (vault.isPresent() && stores.isPresent()) {
+            throw new InjectionException("a pod asks for either " + VaultAnnotations.INJECT + " or " + CofferAnnotations.INJECT
+                    + ", not both");
+        }
+        if (stores.isPresent()) {
+            if (agent.renderUrl() == null || agent.renderUrl().isBlank()) {
+                throw new InjectionException(CofferAnnotations.INJECT + " is not served: the operator has no render endpoint");
+            }
+            return Optional.of(PodPatch.of(pod, stores.get(), agent));
+        }
+        if (vault.isPresent()) {
+            return Optional.of(PodPatch.of(pod, vault.get(), agent.withVaultAddress(vaultAddress(annotations))));
+        }
+        return Optional.empty();
     }
 
     /** The pod's {@code vault.hashicorp.com/service}, else the operator's setting; one of them is needed. */

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Reads the Vault Agent Injector's pod annotations ({@code vault.hashicorp.com/*}) into an
@@ -26,11 +23,12 @@ public final class VaultAnnotations {
     public static final String TEMPLATE = PREFIX + "agent-inject-template-";
     public static final String FILE = PREFIX + "agent-inject-file-";
     public static final String PERMS = PREFIX + "agent-inject-perms-";
+    public static final String TLS_SKIP_VERIFY = PREFIX + "tls-skip-verify";
+    public static final String CA_CERT = PREFIX + "ca-cert";
+    public static final String TLS_SERVER_NAME = PREFIX + "tls-server-name";
+    public static final String TLS_SECRET = PREFIX + "tls-secret";
     /** The Vault address for this pod's agent (read by the webhook, which puts it in VAULT_ADDR). */
     public static final String SERVICE = PREFIX + "service";
-
-    private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
     private VaultAnnotations() {
     }
@@ -45,24 +43,9 @@ public final class VaultAnnotations {
         if (role == null || role.isBlank()) {
             throw new InjectionException(ROLE + " is required with " + INJECT + ": \"true\"");
         }
-        String volumePath = a.getOrDefault(VOLUME_PATH, "/vault/secrets");
-        if (!volumePath.startsWith("/") || volumePath.contains("..")) {
-            throw new InjectionException(VOLUME_PATH + " must be an absolute path without '..'");
-        }
+        String volumePath = AnnotationRules.volumePath(a, VOLUME_PATH, "/vault/secrets");
         String authPath = a.getOrDefault(AUTH_PATH, "auth/kubernetes").replaceAll("^/+|/+$", "");
-        Map<String, String> secrets = new TreeMap<>();
-        a.forEach((k, v) -> {
-            if (k.startsWith(SECRET)) {
-                secrets.put(k.substring(SECRET.length()), v);
-            }
-        });
-        for (String k : a.keySet()) {
-            for (String prefix : List.of(TEMPLATE, FILE, PERMS)) {
-                if (k.startsWith(prefix) && !secrets.containsKey(k.substring(prefix.length()))) {
-                    throw new InjectionException(k + " has no matching " + SECRET + k.substring(prefix.length()));
-                }
-            }
-        }
+        Map<String, String> secrets = AnnotationRules.secrets(a, SECRET, List.of(TEMPLATE, FILE, PERMS));
         if (secrets.isEmpty()) {
             throw new InjectionException(INJECT + ": \"true\" needs at least one " + SECRET + "<name> annotation");
         }
@@ -72,23 +55,32 @@ public final class VaultAnnotations {
             if (name.isEmpty() || e.getValue() == null || e.getValue().isBlank()) {
                 throw new InjectionException(SECRET + name + " needs a name and a Vault path");
             }
-            String fileName = a.getOrDefault(FILE + name, name);
-            if (!FILE_NAME.matcher(fileName).matches() || fileName.contains("..")) {
-                throw new InjectionException(FILE + name + " must be a relative file name (letters, digits, '.', '_', '-', '/')");
-            }
-            String perms = a.get(PERMS + name);
-            if (perms != null && !OCTAL_MODE.matcher(perms).matches()) {
-                throw new InjectionException(PERMS + name + " must be an octal file mode such as 0400");
-            }
+            String fileName = AnnotationRules.fileName(FILE + name, a.getOrDefault(FILE + name, name));
+            String perms = AnnotationRules.perms(PERMS + name, a.get(PERMS + name));
             files.add(new InjectedFile(name, e.getValue().trim(), a.get(TEMPLATE + name), fileName, perms));
         }
         return Optional.of(new InjectionSpec(role.trim(), authPath, a.get(NAMESPACE), volumePath,
-                truth(a, PRE_POPULATE_ONLY), files));
+                truth(a, PRE_POPULATE_ONLY), files, tls(a)));
+    }
+
+    private static AgentTlsSettings tls(Map<String, String> a) throws InjectionException {
+        String caCert = blankToNull(a.get(CA_CERT));
+        if (caCert != null && !caCert.startsWith("/")) {
+            throw new InjectionException(CA_CERT + " must be an absolute path in the agent container (e.g. "
+                    + AgentTlsSettings.SECRET_MOUNT + "/ca.crt with " + TLS_SECRET + ")");
+        }
+        String secret = blankToNull(a.get(TLS_SECRET));
+        if (secret != null && !secret.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+            throw new InjectionException(TLS_SECRET + " must be a Secret name");
+        }
+        return new AgentTlsSettings(truth(a, TLS_SKIP_VERIFY), caCert, blankToNull(a.get(TLS_SERVER_NAME)), secret);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static boolean truth(Map<String, String> a, String key) {
-        // Go's strconv.ParseBool, as the Vault injector reads them
-        String v = a.get(key);
-        return v != null && Set.of("1", "t", "T", "TRUE", "true", "True").contains(v);
+        return AnnotationRules.truth(a, key);
     }
 }

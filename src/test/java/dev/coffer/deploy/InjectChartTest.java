@@ -77,6 +77,24 @@ class InjectChartTest {
     }
 
     @Test
+    void theRenderEndpointMayReviewTokensAndReadPodsAndStoresOnlyWhenInjectionIsOn() {
+        for (Map<String, Object> values : List.of(ON, Map.<String, Object>of("inject.enabled", true, "inject.certManager.enabled", true))) {
+            List<ObjectNode> docs = render(values);
+            ObjectNode role = ofKind(docs, "ClusterRole").stream()
+                    .filter(r -> r.at("/metadata/name").asText().endsWith("-inject-render")).findFirst().orElseThrow();
+            assertThat(role.at("/rules").toString()).isEqualTo("[{\"apiGroups\":[\"authentication.k8s.io\"],"
+                    + "\"resources\":[\"tokenreviews\"],\"verbs\":[\"create\"]},"
+                    + "{\"apiGroups\":[\"\"],\"resources\":[\"pods\"],\"verbs\":[\"get\"]},"
+                    + "{\"apiGroups\":[\"external-secrets.io\"],\"resources\":[\"secretstores\",\"clustersecretstores\"],"
+                    + "\"verbs\":[\"get\"]}]");
+            assertThat(ofKind(docs, "ClusterRoleBinding")).extracting(b -> b.at("/roleRef/name").asText())
+                    .contains(role.at("/metadata/name").asText());
+        }
+        assertThat(ofKind(render(Map.of()), "ClusterRole")).extracting(r -> r.at("/metadata/name").asText())
+                .noneMatch(n -> n.endsWith("-inject-render"));
+    }
+
+    @Test
     void withCertManagerTheCertificateMakesTheSecretAndCofferOnlyReadsIt() {
         List<ObjectNode> docs = render(Map.of("inject.enabled", true, "inject.certManager.enabled", true));
         ObjectNode cert = one(docs, "Certificate");
@@ -85,7 +103,8 @@ class InjectChartTest {
         assertThat(one(docs, "MutatingWebhookConfiguration").at("/metadata/annotations/cert-manager.io~1inject-ca-from").asText())
                 .isEqualTo(CofferChart.NAMESPACE + "/" + cert.at("/metadata/name").asText());
         assertThat(config(docs)).contains("coffer.inject.cert.managed=false");
-        assertThat(ofKind(docs, "ClusterRole")).extracting(r -> r.at("/metadata/name").asText()).noneMatch(n -> n.endsWith("-inject"));
+        assertThat(ofKind(docs, "ClusterRole")).extracting(r -> r.at("/metadata/name").asText()).noneMatch(n -> n.endsWith("-inject"))
+                .anyMatch(n -> n.endsWith("-inject-render"));
         ObjectNode role = ofKind(docs, "Role").stream().filter(r -> r.at("/metadata/name").asText().endsWith("-inject"))
                 .findFirst().orElseThrow();
         assertThat(role.at("/rules").toString()).doesNotContain("create", "update");

@@ -126,4 +126,21 @@ class AdmissionResponderTest {
         String decoded = new String(Base64.getDecoder().decode(response.at("/response/patch").asText()), StandardCharsets.UTF_8);
         assertThat(response.toString() + decoded).doesNotContain(canary);
     }
+
+    @Test
+    void theTlsSecretIsMountedInTheAgentsOnlyAndTheTlsSettingsReachThem() throws Exception {
+        String tls = ANNOTATIONS.substring(0, ANNOTATIONS.lastIndexOf('}')) + ", \"vault.hashicorp.com/tls-secret\": \"vault-tls\","
+                + " \"vault.hashicorp.com/ca-cert\": \"/vault/tls/ca.crt\", \"vault.hashicorp.com/tls-server-name\": \"vault.internal\"}";
+        JsonNode review = review("apps", tls, TWO_CONTAINERS);
+        JsonNode pod = patched(review, FAIL.respond(review));
+        assertThat(pod.at("/spec/volumes/2").toString()).isEqualTo("{\"name\":\"coffer-vault-tls\",\"secret\":{\"secretName\":\"vault-tls\"}}");
+        for (String agent : new String[]{"/spec/initContainers/0", "/spec/containers/2"}) {
+            assertThat(pod.at(agent + "/volumeMounts").toString())
+                    .contains("{\"name\":\"coffer-vault-tls\",\"mountPath\":\"/vault/tls\",\"readOnly\":true}");
+            JsonNode config = JSON.readTree(pod.at(agent + "/env/1/value").asText());
+            assertThat(config.path("tls").toString())
+                    .isEqualTo("{\"skipVerify\":false,\"caCert\":\"/vault/tls/ca.crt\",\"serverName\":\"vault.internal\",\"secretName\":\"vault-tls\"}");
+        }
+        assertThat(pod.at("/spec/containers/0/volumeMounts").toString()).doesNotContain("coffer-vault-tls");
+    }
 }

@@ -87,4 +87,21 @@ class VaultAnnotationsTest {
         relative.put("vault.hashicorp.com/secret-volume-path", "secrets");
         assertThatThrownBy(() -> VaultAnnotations.read(relative)).hasMessageContaining("secret-volume-path must be an absolute path");
     }
+
+    @Test
+    void theAgentsTlsAnnotationsAreRead() throws InjectionException {
+        Map<String, String> a = base();
+        assertThat(VaultAnnotations.read(a).orElseThrow().tls()).isEqualTo(AgentTlsSettings.NONE);
+        a.put("vault.hashicorp.com/tls-secret", "vault-tls");
+        a.put("vault.hashicorp.com/ca-cert", "/vault/tls/ca.crt");
+        a.put("vault.hashicorp.com/tls-server-name", "vault.internal");
+        a.put("vault.hashicorp.com/tls-skip-verify", "false");
+        assertThat(VaultAnnotations.read(a).orElseThrow().tls())
+                .isEqualTo(new AgentTlsSettings(false, "/vault/tls/ca.crt", "vault.internal", "vault-tls"));
+        a.put("vault.hashicorp.com/tls-skip-verify", "true");
+        assertThat(VaultAnnotations.read(a).orElseThrow().tls().skipVerify()).isTrue();
+        a.put("vault.hashicorp.com/ca-cert", "ca.crt");
+        assertThatThrownBy(() -> VaultAnnotations.read(a)).isInstanceOf(InjectionException.class)
+                .hasMessageStartingWith("vault.hashicorp.com/ca-cert must be an absolute path in the agent container");
+    }
 }

@@ -54,6 +54,18 @@ public final class SecretFiles {
         return true;
     }
 
+    /** {@link #write}s the file, adding its name to {@code written} when it changed; a failure is one line for the agent. */
+    void writeFor(InjectedFile file, byte[] content, java.util.List<String> written) throws SecretsAgent.AgentException {
+        try {
+            if (write(file, content)) {
+                written.add(file.fileName());
+            }
+        } catch (IOException e) {
+            throw new SecretsAgent.AgentException("file " + file.name() + ": cannot write " + file.fileName() + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
     /** {@code 0400} or {@code 400} as POSIX permissions; null for the file system's default. */
     static Set<PosixFilePermission> mode(String octal) {
         String o = octal == null || octal.isBlank() ? "0644" : octal;

@@ -4,7 +4,6 @@ import dev.coffer.inject.InjectedFile;
 import dev.coffer.inject.InjectionSpec;
 import dev.coffer.template.TemplateException;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * the init container's one job), and in the sidecar, {@link #tick} to renew what is due and
  * re-render the files whose secrets changed.
  */
-public final class SecretsAgent {
+public final class SecretsAgent implements RenderingAgent {
 
     private final InjectionSpec spec;
     private final SecretCache secrets;
@@ -26,6 +25,7 @@ public final class SecretsAgent {
     }
 
     /** Renders every file; returns the names of those written (new or changed). A failure names the file, never a value. */
+    @Override
     public List<String> renderAll() throws AgentException {
         List<String> written = new ArrayList<>();
         for (InjectedFile f : spec.files()) {
@@ -37,18 +37,13 @@ public final class SecretsAgent {
             } catch (RuntimeException e) {
                 throw new AgentException("file " + f.name() + ": " + oneLine(e));
             }
-            try {
-                if (files.write(f, content)) {
-                    written.add(f.fileName());
-                }
-            } catch (IOException e) {
-                throw new AgentException("file " + f.name() + ": cannot write " + f.fileName() + ": " + e.getClass().getSimpleName());
-            }
+            files.writeFor(f, content, written);
         }
         return written;
     }
 
     /** Renews and expires what is due, then re-renders; returns the files written. */
+    @Override
     public List<String> tick() throws AgentException {
         try {
             secrets.tick();

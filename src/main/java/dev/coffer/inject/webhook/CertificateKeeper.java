@@ -36,6 +36,7 @@ public final class CertificateKeeper {
     private final SecureRandom random = new SecureRandom();
     private final WebhookServer server;
     private volatile X509Certificate serving;
+    private volatile String caPem = "";
 
     public CertificateKeeper(KubernetesClient client, String namespace, String secretName,
                              Optional<WebhookCertificates> certificates, CaBundlePatcher caBundle,
@@ -75,10 +76,21 @@ public final class CertificateKeeper {
             LOG.debugf("injection webhook: Secret %s/%s has no certificate yet", namespace, secretName);
             return;
         }
+        if (!served.get().caChain().isEmpty()) {
+            caPem = CertificateSecret.pem(served.get().caChain().toArray());
+        }
         if (!served.get().certificate().equals(serving)) {
             server.useKey(served.get().key(), served.get().certificate());
             serving = served.get().certificate();
         }
+    }
+
+    /**
+     * The PEM of the CAs that sign the served certificate ({@code ca.crt}), for clients that are
+     * not the API server (store injection's agents); empty before the first key.
+     */
+    public String caBundle() {
+        return caPem;
     }
 
     /** The certificate served now, or null before the first key. */

@@ -36,6 +36,16 @@ public interface InjectSettings {
     /** The Vault address the agent logs in to, unless the pod's {@code vault.hashicorp.com/service} says otherwise. */
     Optional<String> vaultAddress();
 
+    /**
+     * Where the agents of {@code coffer.dev/inject} pods reach the render endpoint; by default
+     * {@code https://<service-name>.<namespace>.svc/inject/v1/render} (the Service's port 443).
+     */
+    Optional<String> renderUrl();
+
+    /** The audience of the projected token those agents present; the render endpoint accepts no other. */
+    @WithDefault("coffer-inject")
+    String tokenAudience();
+
     /** The Service in front of the webhook; its DNS names go into the serving certificate. */
     @WithDefault("coffer-webhook")
     String serviceName();

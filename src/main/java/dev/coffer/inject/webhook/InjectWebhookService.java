@@ -3,6 +3,20 @@ package dev.coffer.inject.webhook;
 import dev.coffer.config.Leadership;
 import dev.coffer.inject.AdmissionResponder;
 import dev.coffer.inject.AgentSettings;
+import dev.coffer.audit.AuditTrail;
+import dev.coffer.inject.render.ApiServerTokenReviewer;
+import dev.coffer.inject.render.RenderHandler;
+import dev.coffer.inject.render.RenderService;
+import dev.coffer.inject.render.StoreFileRenderer;
+import dev.coffer.kube.EventRecorder;
+import dev.coffer.metrics.InjectMetrics;
+import dev.coffer.provider.KubeAccess;
+import dev.coffer.provider.SharedReads;
+import dev.coffer.store.ClientCache;
+import dev.coffer.store.ControllerClass;
+import dev.coffer.store.ProviderRegistry;
+import dev.coffer.sync.SecretTemplater;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * Runs the Pod injection webhook in the operator when {@code coffer.inject.enabled} is true: the
  * HTTPS listener, and the {@link CertificateKeeper} every {@code coffer.inject.cert.check-interval}
  * (every few seconds until a key is served). Pods of the operator's namespace and kube-system are
- * never mutated, whatever the MutatingWebhookConfiguration's selectors say.
+ * never mutated, whatever the MutatingWebhookConfiguration's selectors say. The same listener
+ * serves the render endpoint that agents of {@code coffer.dev/inject} pods call.
  */
 @ApplicationScoped
 public class InjectWebhookService {
@@ -37,6 +52,7 @@ public class InjectWebhookService {
     private final KubernetesClient client;
     private final Leadership leadership;
     private final InjectSettings settings;
+    private final RenderService.Parts renderParts;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "coffer-inject-certs");
         t.setDaemon(true);
@@ -45,10 +61,16 @@ public class InjectWebhookService {
     private volatile WebhookServer server;
     private volatile CertificateKeeper keeper;
 
-    public InjectWebhookService(KubernetesClient client, Leadership leadership, InjectSettings settings) {
+    public InjectWebhookService(KubernetesClient client, Leadership leadership, InjectSettings settings,
+                                ProviderRegistry registry, ClientCache clients, KubeAccess kube, ControllerClass controllerClass,
+                                SecretTemplater templater, AuditTrail audit, MeterRegistry meters, EventRecorder events) {
         this.client = client;
         this.leadership = leadership;
         this.settings = settings;
+        InjectMetrics metrics = new InjectMetrics(meters);
+        this.renderParts = new RenderService.Parts(client, new ApiServerTokenReviewer(client, settings.tokenAudience()),
+                registry, clients, kube, controllerClass, new StoreFileRenderer(templater), SharedReads.fromConfig(), audit,
+                metrics, events);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -63,13 +85,19 @@ public class InjectWebhookService {
                     "coffer.inject.failure-policy must be Fail or Ignore, not " + settings.failurePolicy());
         };
         String namespace = settings.namespace();
-        var responder = new AdmissionResponder(new AgentSettings(settings.agentImage(), settings.vaultAddress().orElse("")),
-                Set.of(namespace, "kube-system"), refuse);
+        Set<String> excluded = Set.of(namespace, "kube-system");
+        String renderUrl = settings.renderUrl().orElse("https://" + settings.serviceName() + "." + namespace + ".svc"
+                + RenderHandler.PATH);
+        var agent = new AgentSettings(settings.agentImage(), settings.vaultAddress().orElse(""), renderUrl,
+                () -> keeper == null ? "" : keeper.caBundle(), settings.tokenAudience());
+        var responder = new AdmissionResponder(agent, excluded, refuse);
         try {
             server = new WebhookServer(responder, settings.host(), settings.port());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.countOutcomes(renderParts.metrics()::admission);
+        server.route(RenderHandler.PATH, new RenderHandler(new RenderService(renderParts, excluded)));
         Optional<WebhookCertificates> managed = settings.cert().managed()
                 ? Optional.of(new WebhookCertificates(dnsNames(), settings.cert().validity(),
                 settings.cert().caValidity(), settings.cert().renewBefore()))

@@ -46,6 +46,7 @@ public final class WebhookServer implements AutoCloseable {
     private final SwappableKeyManager keys = new SwappableKeyManager();
     private final HttpsServer server;
     private final ExecutorService workers;
+    private volatile java.util.function.Consumer<String> outcomes = o -> { };
 
     /** Binds {@code host:port} (port 0: a free one); serves once {@link #useKey} gave it a key. */
     public WebhookServer(AdmissionResponder responder, String host, int port) throws IOException {
@@ -66,6 +67,16 @@ public final class WebhookServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(workers);
+    }
+
+    /** Hears each answered review's outcome ({@link #outcome}), for the admissions metric. */
+    public void countOutcomes(java.util.function.Consumer<String> listener) {
+        outcomes = listener;
+    }
+
+    /** Serves another endpoint on the same TLS listener (the render endpoint of store injection). */
+    public void route(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     /** Serves this key and chain from the next handshake on (first call, and each rotation). */
@@ -105,8 +116,10 @@ public final class WebhookServer implements AutoCloseable {
             }
             ObjectNode answer = responder.respond(review);
             JsonNode response = answer.path("response");
+            String outcome = outcome(response);
             LOG.debugf("admission %s in namespace %s: %s", response.path("uid").asText(),
-                    review.path("request").path("namespace").asText(), outcome(response));
+                    review.path("request").path("namespace").asText(), outcome);
+            outcomes.accept(outcome);
             reply(exchange, 200, "application/json", JSON.writeValueAsString(answer));
         } catch (RuntimeException e) {
             // one line, no stack trace: the review may carry anything

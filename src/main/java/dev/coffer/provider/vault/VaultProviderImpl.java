@@ -26,6 +26,7 @@ public final class VaultProviderImpl implements Provider {
 
     private final Clock clock;
     private final Path ownServiceAccountToken;
+    private final SSLContext tlsOverride;
 
     public VaultProviderImpl() {
         this(Clock.systemUTC(), IN_CLUSTER_TOKEN);
@@ -33,8 +34,18 @@ public final class VaultProviderImpl implements Provider {
 
     /** For tests: a controllable clock (token renewal timing) and service-account token file. */
     public VaultProviderImpl(Clock clock, Path ownServiceAccountToken) {
+        this(clock, ownServiceAccountToken, null);
+    }
+
+    /**
+     * With a TLS context of the caller's in place of the one the store's spec describes: the
+     * injected agent's, built from the pod's {@code vault.hashicorp.com/tls-*} annotations,
+     * which a store spec cannot express (a server name, skipping verification).
+     */
+    public VaultProviderImpl(Clock clock, Path ownServiceAccountToken, SSLContext tlsOverride) {
         this.clock = clock;
         this.ownServiceAccountToken = ownServiceAccountToken;
+        this.tlsOverride = tlsOverride;
     }
 
     @Override
@@ -74,7 +85,7 @@ public final class VaultProviderImpl implements Provider {
         validate(store);
         VaultProvider v = store.spec().provider.vault;
         VaultTransport transport = new VaultTransport(v.server.trim(), v.namespace,
-                v.auth == null ? null : v.auth.namespace, tls(store, v), v.headers,
+                v.auth == null ? null : v.auth.namespace, tlsOverride != null ? tlsOverride : tls(store, v), v.headers,
                 Boolean.TRUE.equals(v.forwardInconsistent), Boolean.TRUE.equals(v.readYourWrites));
         Supplier<String> userToken = v.auth == null || v.auth.tokenSecretRef == null ? () -> null
                 : () -> store.secretString(v.auth.tokenSecretRef, "spec.provider.vault.auth.tokenSecretRef");

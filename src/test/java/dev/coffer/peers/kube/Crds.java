@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * keeps each answer (code, warnings) for the tests that check them. Waits until every CRD is
  * Established, so its kinds are served.
  */
-final class Crds {
+public final class Crds {
 
     static final String PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -52,7 +52,7 @@ final class Crds {
     }
 
     /** The shared API server, with the CRDs installed. */
-    static KubeApiServerPeer installedOn() {
+    public static KubeApiServerPeer installedOn() {
         KubeApiServerPeer peer = KubeApiServerPeer.shared();
         install(peer);
         return peer;
