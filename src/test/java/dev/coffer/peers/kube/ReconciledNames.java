@@ -4,10 +4,9 @@ import dev.coffer.testsupport.peers.OperatorJar;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class ReconciledNames {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern NAME = Pattern.compile("[{,]name=\"([^\"]*)\"");
     private static final Pattern NAMESPACE = Pattern.compile("[{,]namespace=\"([^\"]*)\"");
 
@@ -45,14 +43,10 @@ final class ReconciledNames {
     }
 
     private static String exposition(OperatorJar op) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(op.url("/metrics"))).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+        try (InputStream in = URI.create(op.url("/metrics")).toURL().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

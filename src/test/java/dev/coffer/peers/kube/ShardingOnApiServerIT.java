@@ -8,6 +8,7 @@ import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.controller.Fixtures;
 import dev.coffer.sealing.keys.KeyGenerator;
 import dev.coffer.sealing.keys.KeySecrets;
+import dev.coffer.shard.LeaseShards;
 import dev.coffer.shard.Rendezvous;
 import dev.coffer.shard.ShardRing;
 import dev.coffer.testsupport.Await;
@@ -33,10 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -51,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ExternalSecrets and SealedSecrets. Who reconciled what is read from each process's own
  * /metrics (per-resource series) and who wrote which Secret from each process's own log. Each
  * resource is reconciled and written by exactly its owner; a SIGKILLed process's share is taken
- * over within about the lease duration; a joining process takes its share; no Secret's writers
+ * over within about the lease duration; a joining process takes its share; one stopped gracefully
+ * (SIGTERM) deletes its Lease and its share moves at once; no Secret's writers
  * ever alternate.
  */
 @Tag("peers")
@@ -88,7 +86,7 @@ class ShardingOnApiServerIT {
     }
 
     @Test
-    void eachResourceHasOneProcessAndTheShareMovesOnKillAndJoin() {
+    void eachResourceHasOneProcessAndTheShareMovesOnKillJoinAndStop() {
         peer.ensureNamespace(NS);
         // the sealing key exists before the processes start, so that none of them generates its own
         key = KeyGenerator.generate(2048, Duration.ofDays(30), Instant.now(), new SecureRandom());
@@ -153,11 +151,27 @@ class ShardingOnApiServerIT {
         assertOnlyOwnersWrote(afterJoin, next);
         assertThat(afterJoin).extracting(Write::writer).contains(joiner.identity());
 
-        // over the whole run, no Secret's writers alternate (a, b, a would be two processes at once)
+        // so far each share moved at most once per change of members: no Secret's writers alternate (a, b, a)
         List<OperatorJar> everyone = List.of(three.get(0), three.get(1), victim, joiner);
         SecretWriteLog.writerRuns(writesSince(marksAtStart(everyone))).forEach((secret, run) ->
                 assertThat(run).as("writers of Secret %s/%s, in order", NS, secret).doesNotHaveDuplicates());
         assertThat(everyone).allSatisfy(op -> assertThat(op.log()).doesNotContain("Forbidden").doesNotContain("HTTP 403"));
+
+        // a graceful stop (SIGTERM, as Kubernetes stops a pod): the process deletes its Lease, its share moves at once
+        marks = marks(survivors);
+        Instant stopping = Instant.now();
+        joiner.stop();
+        assertThat(kube.leases().inNamespace(ChartInstall.NAMESPACE).withName(LeaseShards.LEASE_PREFIX + joiner.identity()).get())
+                .as("Lease of the stopped process").isNull();
+        awaitMembers(survivors);
+        Duration left = survivors.stream().map(op -> Duration.between(stopping, lastMembershipAt(op)))
+                .max(Duration::compareTo).orElseThrow();
+        System.out.printf("sharding on the API server: %s stopped gracefully; the others took its share %d ms later%n",
+                joiner.identity(), left.toMillis());
+        assertThat(left).as("share of a process that stopped gracefully moved before its Lease could expire").isLessThan(LEASE);
+        changeEverything("v5");
+        awaitValues("v5");
+        assertOnlyOwnersWrote(writesSince(marks), survivors);
     }
 
     /** A new value at the store and in every SealedSecret, and a force-sync annotation on every ExternalSecret. */
@@ -246,33 +260,18 @@ class ShardingOnApiServerIT {
         return LocalDateTime.parse(lastMembership(op).substring(0, 23), LOG_STAMP).atZone(ZoneId.systemDefault()).toInstant();
     }
 
-    /** Starts the processes side by side (each start waits for readiness), keeping each for {@link #stop}. */
+    /**
+     * Starts the processes one after the other (each start waits for readiness), keeping each for
+     * {@link #stop}. Side by side, one run lost an informer's first list to a closed connection while
+     * three JVMs started on two loaded cores, and the operator stops when an informer cannot start.
+     */
     private static List<OperatorJar> startAll(String... identities) {
-        ExecutorService pool = Executors.newFixedThreadPool(identities.length);
-        try {
-            List<Future<OperatorJar>> starts = Stream.of(identities).map(id -> pool.submit(() -> {
-                OperatorJar op = chart.start(id);
-                started.add(op);
-                return op;
-            })).toList();
-            List<OperatorJar> ops = new ArrayList<>();
-            RuntimeException failed = null;
-            for (Future<OperatorJar> start : starts) {
-                try {
-                    ops.add(start.get());
-                } catch (ExecutionException e) {
-                    failed = new IllegalStateException(e.getCause().getMessage(), e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            if (failed != null) {
-                throw failed;
-            }
-            return ops;
-        } finally {
-            pool.shutdown();
+        List<OperatorJar> ops = new ArrayList<>();
+        for (String id : identities) {
+            OperatorJar op = chart.start(id);
+            started.add(op);
+            ops.add(op);
         }
+        return ops;
     }
 }
