@@ -1,6 +1,7 @@
 package dev.coffer.shard;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -22,6 +23,9 @@ public class ShardBeans {
 
     private static final Pattern ORDINAL = Pattern.compile("-(\\d+)$");
 
+    /** Lease mode's own client (see {@link #shards}); closed once the Lease is deleted. */
+    private KubernetesClient leaseClient;
+
     @Produces
     @Singleton
     Shards shards(KubernetesClient client,
@@ -39,7 +43,10 @@ public class ShardBeans {
             case "static":
                 return new StaticShards(index.orElseGet(() -> ordinal(identity.orElse(""))), count);
             case "lease":
-                LeaseShards shards = new LeaseShards(client, namespace, identity.orElse(""),
+                // A client of its own: on shutdown JOSDK closes the operator's client when it stops (from its
+                // own JVM hook, in parallel with Quarkus's), and the Lease must still be deleted after that.
+                leaseClient = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
+                LeaseShards shards = new LeaseShards(leaseClient, namespace, identity.orElse(""),
                         new LeaseShards.Timing(leaseDuration, renewDeadline, retryPeriod), Clock.systemUTC());
                 shards.start();
                 return shards;
@@ -51,6 +58,7 @@ public class ShardBeans {
     void release(@Disposes Shards shards) {
         if (shards instanceof LeaseShards lease) {
             lease.close();
+            leaseClient.close();
         }
     }
 

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnAddFilter;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
@@ -37,13 +36,11 @@ public final class Sharding {
         return shards.current().owns(null, "coffer.dev/rollout-restarts");
     }
 
-    private <P extends HasMetadata> ControllerConfiguration<P> filtered(ControllerConfiguration<P> config) {
+    <P extends HasMetadata> ControllerConfiguration<P> filtered(ControllerConfiguration<P> config) {
         OnAddFilter<? super P> add = config.getInformerConfig().getOnAddFilter();
         OnUpdateFilter<? super P> update = config.getInformerConfig().getOnUpdateFilter();
-        return ControllerConfigurationOverrider.override(config)
-                .withOnAddFilter(p -> owns(p) && (add == null || add.accept(p)))
-                .withOnUpdateFilter((now, old) -> owns(now) && (update == null || update.accept(now, old)))
-                .build();
+        return InformerFilters.apply(config, p -> owns(p) && (add == null || add.accept(p)),
+                (now, old) -> owns(now) && (update == null || update.accept(now, old)));
     }
 
     private boolean owns(HasMetadata resource) {
