@@ -1,9 +1,11 @@
 package dev.coffer.sealing.keys;
 
 import dev.coffer.sealing.SealingConfig;
+import dev.coffer.sealing.SealingException;
 import dev.coffer.sealing.SealingKey;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -59,16 +62,53 @@ public class KeyRenewal {
         scheduler.shutdownNow();
     }
 
-    /** Generates a key, stores it as a key Secret, and holds it at once. */
+    /**
+     * Generates a key, stores it as a key Secret, and holds it at once. Every replica runs this (it
+     * is not leader-only): the Secret is named after the key it succeeds, so replicas that renew
+     * together create one Secret, and those that lose the race hold the winner's key instead.
+     */
     public synchronized SealingKey renew() {
+        KeyRing ring = registry.ring();
         SealingKey key = KeyGenerator.generate(config.keyBits(), config.keyValidity(),
-                RenewalPlan.notBeforeOfNewKey(registry.ring(), Instant.now()), new SecureRandom());
-        Secret created = client.secrets().inNamespace(config.namespace())
-                .resource(KeySecrets.toSecret(key, config.namespace())).create();
-        LOG.infof("generated sealing key %s in Secret %s/%s", key.fingerprint(),
-                config.namespace(), created.getMetadata().getName());
+                RenewalPlan.notBeforeOfNewKey(ring, Instant.now()), new SecureRandom());
+        String ns = config.namespace();
+        Secret secret = KeySecrets.toSecret(key, ns);
+        secret.getMetadata().setGenerateName(null);
+        secret.getMetadata().setName(KeySecrets.successorName(ring));
+        Secret created;
+        try {
+            created = client.secrets().inNamespace(ns).resource(secret).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            Optional<SealingKey> theirs = successorMadeElsewhere(ns, secret.getMetadata().getName());
+            if (theirs.isPresent()) {
+                LOG.infof("another replica generated sealing key %s in Secret %s/%s: holding it",
+                        theirs.get().fingerprint(), ns, secret.getMetadata().getName());
+                registry.add(theirs.get());
+                return theirs.get();
+            }
+            // the name is taken by something that is not an active key: let the API server name it
+            secret.getMetadata().setName(null);
+            secret.getMetadata().setGenerateName(KeySecrets.GENERATE_NAME);
+            created = client.secrets().inNamespace(ns).resource(secret).create();
+        }
+        LOG.infof("generated sealing key %s in Secret %s/%s", key.fingerprint(), ns, created.getMetadata().getName());
         registry.add(key);
         return key;
+    }
+
+    private Optional<SealingKey> successorMadeElsewhere(String ns, String name) {
+        Secret existing = client.secrets().inNamespace(ns).withName(name).get();
+        if (existing == null || !KeySecrets.isKey(existing)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KeySecrets.read(existing));
+        } catch (SealingException e) {
+            return Optional.empty();
+        }
     }
 
     private synchronized void schedule() {

@@ -78,6 +78,25 @@ public final class KeySecrets {
         return sealingKey;
     }
 
+    /**
+     * The name of the key Secret that succeeds the ring's newest key ({@code sealed-secrets-key-first}
+     * for an empty ring): the same on every replica that sees the same ring.
+     */
+    public static String successorName(KeyRing ring) {
+        return ring.newest().map(k -> GENERATE_NAME + "-after-" + nameSafe(k.fingerprint())).orElse(GENERATE_NAME + "-first");
+    }
+
+    /** The fingerprint ("SHA256:" and base64) in a form a Secret name may hold: 16 hex digits of its hash. */
+    private static String nameSafe(String fingerprint) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     /** A new key Secret for the controller's namespace, named by the API server from generateName. */
     public static Secret toSecret(SealingKey key, String namespace) {
         return new SecretBuilder()

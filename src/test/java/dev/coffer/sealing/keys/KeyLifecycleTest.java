@@ -99,4 +99,23 @@ class KeyLifecycleTest {
         assertThat(holds(before)).isTrue();
         assertThat(holds(renewed)).isTrue();
     }
+
+    @Test
+    void replicasThatRenewTogetherMakeOneKeyAndHoldIt() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.ring().newest().isPresent());
+        // a second replica: its own registry with the same view of the keys, the same cluster
+        KeyRegistry otherView = new KeyRegistry(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        otherView.replace(registry.ring());
+        KeyRenewal otherReplica = new KeyRenewal(client, otherView, config);
+        int before = activeKeys();
+        SealingKey mine = renewal.renew();
+        SealingKey theirs = otherReplica.renew();
+        assertThat(theirs.fingerprint()).isEqualTo(mine.fingerprint());
+        assertThat(otherView.ring().newest().map(SealingKey::fingerprint)).contains(mine.fingerprint());
+        assertThat(activeKeys()).isEqualTo(before + 1);
+    }
+
+    private int activeKeys() {
+        return client.secrets().inNamespace(config.namespace()).withLabel(KeySecrets.LABEL, "active").list().getItems().size();
+    }
 }
