@@ -60,7 +60,7 @@ public class AuditTrail {
 
     /** A Secret created, updated or deleted for a resource ({@code kind}/{@code name}). */
     public void secret(AuditRecord.Action action, String namespace, String kind, String name, String secret, String outcome) {
-        record(new AuditRecord(clock.instant(), action, namespace, kind, name, null, null, null, secret, outcome));
+        record(new AuditRecord(clock.instant(), action, namespace, kind, name, null, null, null, null, secret, outcome));
     }
 
     /** An operation that may throw a checked exception, such as an unseal. */
@@ -90,6 +90,7 @@ public class AuditTrail {
         o.put("name", r.name());
         putIfSet(o, "store", r.store());
         putIfSet(o, "remoteKey", r.remoteKey());
+        putIfSet(o, "property", r.property());
         putIfSet(o, "version", r.version());
         putIfSet(o, "secret", r.secret());
         o.put("outcome", r.outcome());

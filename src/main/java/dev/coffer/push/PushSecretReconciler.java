@@ -9,6 +9,9 @@ import dev.coffer.api.externalsecrets.v1alpha1.PushSecretDataTo;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecretDeletionPolicy;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecretStatus;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecretUpdatePolicy;
+import dev.coffer.audit.AuditTrail;
+import dev.coffer.audit.AuditedSecretsClient;
+import dev.coffer.audit.AuditedSecretsPusher;
 import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.provider.KubeAccess;
@@ -80,13 +83,15 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final EventRecorder events;
     private final SecretTemplater templater;
     private final PushSource sources;
+    private final AuditTrail audit;
     private final RetryBackoff backoff = new RetryBackoff();
     /** Per PushSecret, a digest of what its last successful push was made from (source data and stores). */
     private final Map<String, String> lastPushed = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     public PushSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients, KubeAccess kube,
-                                EventRecorder events, SecretTemplater templater) {
+                                EventRecorder events, SecretTemplater templater, AuditTrail audit) {
+        this.audit = audit;
         this.client = client;
         this.registry = registry;
         this.clients = clients;
@@ -166,7 +171,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             Map<String, PushSecretData> before = recorded.getOrDefault(store.getKey(), Map.of());
             Map<String, PushSecretData> after = new TreeMap<>();
             try {
-                SecretsPusher pusher = pusher(access, store.getKey());
+                SecretsPusher pusher = pusher(ps, access, store.getKey());
                 for (PlannedPush p : store.getValue()) {
                     if (ifNotExists && !before.containsKey(p.refKey()) && pusher.exists(p.request().remote())) {
                         continue; // someone else's: IfNotExists leaves it, and it is not recorded as ours
@@ -215,10 +220,13 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
                 : new StoreNotUsableException(message);
     }
 
-    private SecretsPusher pusher(StoreAccess access, String storeKey) {
+    /** The store's write side, each push and remote delete recorded in the audit trail for {@code ps}. */
+    private SecretsPusher pusher(PushSecret ps, StoreAccess access, String storeKey) {
         SecretStoreRef ref = PushStores.ref(storeKey);
-        return access.clientFor(ref).pusher().orElseThrow(() -> ProviderException.invalidConfig(
+        SecretsPusher pusher = access.clientFor(ref).pusher().orElseThrow(() -> ProviderException.invalidConfig(
                 storeKey + " cannot push: its provider is read-only in Coffer"));
+        return AuditedSecretsPusher.of(pusher, audit,
+                AuditedSecretsClient.Subject.pushSecret(ps.getMetadata().getNamespace(), ps.getMetadata().getName(), storeKey));
     }
 
     static PushRemoteRef remoteRef(PushSecretData entry) {
@@ -274,7 +282,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         Map<String, Map<String, PushSecretData>> recorded = recorded(ps);
         Map<String, Map<String, PushSecretData>> left = new TreeMap<>(recorded);
         for (Map.Entry<String, Map<String, PushSecretData>> store : recorded.entrySet()) {
-            SecretsPusher pusher = pusher(access, store.getKey());
+            SecretsPusher pusher = pusher(ps, access, store.getKey());
             for (PushSecretData entry : store.getValue().values()) {
                 pusher.delete(remoteRef(entry));
             }
