@@ -12,6 +12,9 @@ import dev.coffer.api.externalsecrets.v1alpha1.PushSecretUpdatePolicy;
 import dev.coffer.audit.AuditTrail;
 import dev.coffer.audit.AuditedSecretsClient;
 import dev.coffer.audit.AuditedSecretsPusher;
+import dev.coffer.failure.EscapedErrors;
+import dev.coffer.failure.FailureReport;
+import dev.coffer.failure.RetryBackoff;
 import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.provider.KubeAccess;
@@ -24,12 +27,9 @@ import dev.coffer.store.ClientCache;
 import dev.coffer.store.StoreAccess;
 import dev.coffer.store.StoreNotUsableException;
 import dev.coffer.gocompat.GoDuration;
-import dev.coffer.sync.InvalidSpecException;
 import dev.coffer.sync.RefreshPlanner;
-import dev.coffer.sync.RetryBackoff;
 import dev.coffer.sync.SecretTemplater;
 import dev.coffer.sync.SyncEngine;
-import dev.coffer.sync.SyncFailure;
 import dev.coffer.sync.TemplatedSecret;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -37,6 +37,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -75,6 +76,8 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
 
     private static final Logger LOG = Logger.getLogger(PushSecretReconciler.class);
     private static final Duration DEFAULT_REFRESH = Duration.ofHours(1);
+    /** Upstream's PushSecret reason for every failure; an invalid spec's message stands alone. */
+    static final FailureReport.Vocabulary WORDS = new FailureReport.Vocabulary("Errored", "");
 
     private final KubernetesClient client;
     private final ProviderRegistry registry;
@@ -214,7 +217,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     }
 
     private static RuntimeException wrap(String store, RuntimeException e) {
-        SyncFailure f = SyncFailure.of(e);
+        FailureReport f = FailureReport.of(e, WORDS);
         String message = "set secret failed in " + store + ": " + f.message();
         return e instanceof ProviderException pe ? new ProviderException(pe.kind(), message, e)
                 : new StoreNotUsableException(message);
@@ -321,8 +324,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
 
     private UpdateControl<PushSecret> failed(PushSecret ps, RuntimeException e) {
         RuntimeException cause = e instanceof PartialPushException && e.getCause() instanceof RuntimeException r ? r : e;
-        SyncFailure failure = cause instanceof InvalidSpecException ? new SyncFailure("Errored", cause.getMessage(), false)
-                : SyncFailure.of(cause);
+        FailureReport failure = FailureReport.of(cause, WORDS);
         String id = ps.getMetadata().getNamespace() + "/" + ps.getMetadata().getName();
         if (failure.unexpected()) {
             LOG.errorf(cause, "PushSecret %s: unexpected error", id);
@@ -344,6 +346,12 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         return report(ps, "False", "Errored", failure.message(), next, e instanceof PartialPushException);
     }
 
+    /** A failed status patch (what escapes {@link #reconcile}): one line, and a retry after the shared backoff. */
+    @Override
+    public ErrorStatusUpdateControl<PushSecret> updateErrorStatus(PushSecret ps, Context<PushSecret> context, Exception e) {
+        return EscapedErrors.retryLater(ps, e, WORDS, backoff, LOG);
+    }
+
     @Override
     public DeleteControl cleanup(PushSecret ps, Context<PushSecret> context) {
         lastPushed.remove(ps.getMetadata().getNamespace() + "/" + ps.getMetadata().getName());
@@ -361,7 +369,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             events.warning(ps, "Errored", "could not delete what was pushed: " + e.getMessage());
             return DeleteControl.defaultDelete();
         } catch (RuntimeException e) {
-            String message = SyncFailure.of(e).message();
+            String message = FailureReport.of(e, WORDS).message();
             events.warning(ps, "Errored", "could not delete what was pushed, retrying: " + message);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(ps.getMetadata().getNamespace() + "/"
                     + ps.getMetadata().getName()));

@@ -14,6 +14,10 @@ import dev.coffer.api.externalsecrets.v1.StoreKind;
 import dev.coffer.api.generators.v1alpha1.Generators;
 import dev.coffer.audit.AuditTrail;
 import dev.coffer.audit.AuditedSecretsClient;
+import dev.coffer.failure.EscapedErrors;
+import dev.coffer.failure.FailureReport;
+import dev.coffer.failure.KubeOperationFailure;
+import dev.coffer.failure.RetryBackoff;
 import dev.coffer.generator.GeneratorSession;
 import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
@@ -32,6 +36,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -294,7 +299,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
 
     /** Reports a failed sync; the last good Secret was not touched (failures return before the write). */
     private UpdateControl<ExternalSecret> failed(ExternalSecret es, RuntimeException e) {
-        SyncFailure failure = SyncFailure.of(e);
+        FailureReport failure = SyncFailure.of(e);
         String ns = es.getMetadata().getNamespace();
         String name = es.getMetadata().getName();
         if (failure.unexpected()) {
@@ -325,6 +330,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         }
         next.ifPresent(control::rescheduleAfter);
         return control;
+    }
+
+    /** A failed status patch (what escapes {@link #reconcile}): one line, and a retry after the shared backoff. */
+    @Override
+    public ErrorStatusUpdateControl<ExternalSecret> updateErrorStatus(ExternalSecret es, Context<ExternalSecret> context, Exception e) {
+        return EscapedErrors.retryLater(es, e, SyncFailure.WORDS, backoff, LOG);
     }
 
     /** How many ExternalSecrets are backing off after a failure (a deleted one never stays). */

@@ -5,6 +5,7 @@ import dev.coffer.api.externalsecrets.v1.ExternalSecret;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretSpec;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate;
 import dev.coffer.api.externalsecrets.v1.TemplateFrom;
+import dev.coffer.failure.KubeOperationFailure;
 import dev.coffer.generator.GeneratorSource;
 import dev.coffer.provider.KubeAccess;
 import dev.coffer.provider.SharedReads;
