@@ -81,4 +81,34 @@ class SharedFailurePathTest {
                     .matches(SHAPE.formatted("shared-ss"));
         });
     }
+
+    /** ClusterExternalSecret's per-namespace failures go through the same words for a Kubernetes API error. */
+    @Test
+    void aFailedFanOutWriteNamesTheCallAndItsStatus() {
+        String ns = "shared-ces";
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(ns)
+                .addToLabels("fanout", "shared").endMetadata().build()).create();
+        server.expect().post().withPath("/apis/external-secrets.io/v1/namespaces/" + ns + "/externalsecrets")
+                .andReturn(500, new StatusBuilder().withCode(500).withMessage("canary-s3cr3t").build()).always();
+        client.resource(dev.coffer.testsupport.Manifests.parse("""
+                apiVersion: external-secrets.io/v1
+                kind: ClusterExternalSecret
+                metadata: {name: shared-ces}
+                spec:
+                  externalSecretName: app
+                  namespaceSelectors: [{matchLabels: {fanout: shared}}]
+                  externalSecretSpec:
+                    secretStoreRef: {name: fake}
+                    data: [{secretKey: k, remoteRef: {key: k}}]
+                """, dev.coffer.api.externalsecrets.v1.ClusterExternalSecret.class)).create();
+        Await.await().untilAsserted(() -> {
+            var status = client.resources(dev.coffer.api.externalsecrets.v1.ClusterExternalSecret.class).withName("shared-ces")
+                    .get().getStatus();
+            assertThat(status).isNotNull();
+            assertThat(status.failedNamespaces).singleElement().satisfies(f -> {
+                assertThat(f.namespace).isEqualTo(ns);
+                assertThat(f.reason).isEqualTo("Kubernetes API error (HTTP 500) while writing ExternalSecret app");
+            });
+        });
+    }
 }
