@@ -81,6 +81,18 @@ public class AuditTrail {
         }
     }
 
+    /** Runs {@code op} and hands its outcome (success, or the failure's kind) to {@code record}; a failure is rethrown. */
+    static <T> T withOutcome(java.util.function.Supplier<T> op, java.util.function.Consumer<String> record) {
+        try {
+            T result = op.get();
+            record.accept(AuditRecord.SUCCESS);
+            return result;
+        } catch (RuntimeException e) {
+            record.accept(AuditRecord.failure(e));
+            throw e;
+        }
+    }
+
     static String toJson(AuditRecord r) {
         ObjectNode o = JSON.createObjectNode();
         o.put("time", r.time().toString());

@@ -91,14 +91,7 @@ public final class AuditedSecretsClient implements SecretsClient {
     }
 
     private <T> T recorded(String remoteKey, String version, Supplier<T> read) {
-        try {
-            T result = read.get();
-            record(remoteKey, version, AuditRecord.SUCCESS);
-            return result;
-        } catch (RuntimeException e) {
-            record(remoteKey, version, AuditRecord.failure(e));
-            throw e;
-        }
+        return AuditTrail.withOutcome(read, outcome -> record(remoteKey, version, outcome));
     }
 
     private void record(String remoteKey, String version, String outcome) {

@@ -46,14 +46,7 @@ public final class AuditedSecretsPusher implements SecretsPusher {
     }
 
     private <T> T recorded(AuditRecord.Action action, PushRemoteRef remote, Supplier<T> write) {
-        try {
-            T result = write.get();
-            record(action, remote, AuditRecord.SUCCESS);
-            return result;
-        } catch (RuntimeException e) {
-            record(action, remote, AuditRecord.failure(e));
-            throw e;
-        }
+        return AuditTrail.withOutcome(write, outcome -> record(action, remote, outcome));
     }
 
     private void record(AuditRecord.Action action, PushRemoteRef remote, String outcome) {
