@@ -15,10 +15,20 @@ import java.time.Duration;
  * retry after the shared {@link RetryBackoff}. The status is not patched again from here: the
  * retry reconciles, and writes it, again. Nothing was lost: a failed status patch leaves the
  * Secret as the reconcile wrote it.
+ *
+ * <p>The backoff runs under its own key ({@link #statusKey}): a reconcile that succeeds resets
+ * the resource's own key before JOSDK patches the status, so sharing it would retry a status
+ * that keeps failing every second. Controllers reset the status key once a reconcile finds the
+ * status written (nothing due), and on deletion.
  */
 public final class EscapedErrors {
 
     private EscapedErrors() {
+    }
+
+    /** The backoff key of a resource's failed status patches. */
+    public static String statusKey(HasMetadata resource) {
+        return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName() + " status";
     }
 
     public static <P extends HasMetadata> ErrorStatusUpdateControl<P> retryLater(P resource, Exception error,
@@ -27,11 +37,14 @@ public final class EscapedErrors {
         String id = resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
         Exception named = error instanceof KubernetesClientException k ? new KubeOperationFailure("updating its status", k) : error;
         FailureReport failure = FailureReport.of(named, words);
-        Duration next = backoff.next(id);
+        // what escapes is the status patch: even an error of no known kind (a client closed by a
+        // shutdown) is that, and is named by its type alone
+        String message = failure.unexpected()
+                ? "could not update its status (" + error.getClass().getSimpleName() + ")" : failure.message();
+        Duration next = backoff.next(statusKey(resource));
+        log.warnf("%s %s: %s; retrying in %d ms", resource.getKind(), id, message, next.toMillis());
         if (failure.unexpected()) {
-            log.errorf(error, "%s %s: unexpected error; retrying in %d ms", resource.getKind(), id, next.toMillis());
-        } else {
-            log.warnf("%s %s: %s; retrying in %d ms", resource.getKind(), id, failure.message(), next.toMillis());
+            log.debugf(error, "%s %s: the error of no known kind, for debugging", resource.getKind(), id);
         }
         return ErrorStatusUpdateControl.<P>noStatusUpdate().withNoRetry().rescheduleAfter(next);
     }

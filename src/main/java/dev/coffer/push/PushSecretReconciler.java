@@ -116,6 +116,9 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             PushSource.validate(ps);
             Duration interval = interval(ps);
             boolean due = due(ps, interval);
+            if (!due) {
+                backoff.reset(EscapedErrors.statusKey(ps)); // the last status patch went through
+            }
             if (PushSource.generated(ps) && !due) {
                 // a generator makes a new value on every read: read it only when a push is due
                 return idle(ps, interval);
@@ -355,6 +358,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     @Override
     public DeleteControl cleanup(PushSecret ps, Context<PushSecret> context) {
         lastPushed.remove(ps.getMetadata().getNamespace() + "/" + ps.getMetadata().getName());
+        backoff.reset(EscapedErrors.statusKey(ps));
         if (ps.getSpec() == null || ps.getSpec().deletionPolicy != PushSecretDeletionPolicy.Delete || recorded(ps).isEmpty()) {
             return DeleteControl.defaultDelete();
         }

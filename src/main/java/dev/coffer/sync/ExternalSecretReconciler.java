@@ -184,6 +184,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
                 started);
         // generators: recorded leases are renewed on their own schedule, without rotating other values
         if (!decision.syncNow() && !generators.leaseDue(es, started)) {
+            backoff.reset(EscapedErrors.statusKey(es)); // nothing due: the last status patch went through
             UpdateControl<ExternalSecret> idle = UpdateControl.noUpdate();
             generators.requeue(es, decision.requeueAfter(), started).ifPresent(idle::rescheduleAfter);
             return idle;
@@ -347,6 +348,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     public DeleteControl cleanup(ExternalSecret es, Context<ExternalSecret> context) {
         metrics.forget(es.getMetadata().getNamespace(), es.getMetadata().getName());
         backoff.reset(es.getMetadata().getNamespace() + "/" + es.getMetadata().getName());
+        backoff.reset(EscapedErrors.statusKey(es));
         generators.revokeLeases(es); // generator leases end with their ExternalSecret
         if (es.getSpec() == null || Policies.deletion(es.getSpec()) != DeletionPolicy.Delete) {
             return DeleteControl.defaultDelete();

@@ -79,6 +79,7 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
                 gone -> {
                     keys.forget(gone);
                     backoff.reset(idOf(gone));
+                    backoff.reset(EscapedErrors.statusKey(gone));
                     metrics.forget(gone.getMetadata().getNamespace(), gone.getMetadata().getName());
                 });
         return List.of(new InformerEventSource<>(owned, context),
