@@ -14,18 +14,19 @@ import java.time.Instant;
  * @param name     that resource's name
  * @param store    the store, as {@code Kind/name}, for provider reads and pushes; else null
  * @param remoteKey the remote key (or the find criteria) for provider reads and pushes; else null
+ * @param property the member of the remote value a push wrote or a remote delete removed; else null
  * @param version  the remote version asked for, when one was
  * @param secret   the Kubernetes Secret written, deleted or unsealed into, or the file injected; else null
  * @param outcome  {@code success}, or {@code failure} with the failure's kind
  */
 public record AuditRecord(Instant time, Action action, String namespace, String kind, String name, String store,
-                          String remoteKey, String version, String secret, String outcome) {
+                          String remoteKey, String property, String version, String secret, String outcome) {
 
     public static final String SUCCESS = "success";
 
     /** What an audit record is about. */
     public enum Action {
-        PROVIDER_READ, PROVIDER_PUSH, SECRET_CREATE, SECRET_UPDATE, SECRET_DELETE, UNSEAL,
+        PROVIDER_READ, PROVIDER_PUSH, PROVIDER_DELETE, SECRET_CREATE, SECRET_UPDATE, SECRET_DELETE, UNSEAL,
         /** A file served to a pod's agent ({@code coffer.dev/inject}); {@code secret} holds the file's name. */
         INJECT
     }

@@ -60,7 +60,7 @@ public class AuditTrail {
 
     /** A Secret created, updated or deleted for a resource ({@code kind}/{@code name}). */
     public void secret(AuditRecord.Action action, String namespace, String kind, String name, String secret, String outcome) {
-        record(new AuditRecord(clock.instant(), action, namespace, kind, name, null, null, null, secret, outcome));
+        record(new AuditRecord(clock.instant(), action, namespace, kind, name, null, null, null, null, secret, outcome));
     }
 
     /** An operation that may throw a checked exception, such as an unseal. */
@@ -81,6 +81,18 @@ public class AuditTrail {
         }
     }
 
+    /** Runs {@code op} and hands its outcome (success, or the failure's kind) to {@code record}; a failure is rethrown. */
+    static <T> T withOutcome(java.util.function.Supplier<T> op, java.util.function.Consumer<String> record) {
+        try {
+            T result = op.get();
+            record.accept(AuditRecord.SUCCESS);
+            return result;
+        } catch (RuntimeException e) {
+            record.accept(AuditRecord.failure(e));
+            throw e;
+        }
+    }
+
     static String toJson(AuditRecord r) {
         ObjectNode o = JSON.createObjectNode();
         o.put("time", r.time().toString());
@@ -90,6 +102,7 @@ public class AuditTrail {
         o.put("name", r.name());
         putIfSet(o, "store", r.store());
         putIfSet(o, "remoteKey", r.remoteKey());
+        putIfSet(o, "property", r.property());
         putIfSet(o, "version", r.version());
         putIfSet(o, "secret", r.secret());
         o.put("outcome", r.outcome());

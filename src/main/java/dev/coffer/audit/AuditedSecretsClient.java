@@ -31,6 +31,11 @@ public final class AuditedSecretsClient implements SecretsClient {
             StoreKind kind = ref.kind == null ? StoreKind.SecretStore : ref.kind;
             return new Subject(namespace, "ExternalSecret", name, kind + "/" + ref.name);
         }
+
+        /** PushSecret {@code namespace/name} writing to the store {@code store} ({@code Kind/name}). */
+        public static Subject pushSecret(String namespace, String name, String store) {
+            return new Subject(namespace, "PushSecret", name, store);
+        }
     }
 
     private AuditedSecretsClient(SecretsClient client, AuditTrail trail, Subject subject) {
@@ -86,19 +91,12 @@ public final class AuditedSecretsClient implements SecretsClient {
     }
 
     private <T> T recorded(String remoteKey, String version, Supplier<T> read) {
-        try {
-            T result = read.get();
-            record(remoteKey, version, AuditRecord.SUCCESS);
-            return result;
-        } catch (RuntimeException e) {
-            record(remoteKey, version, AuditRecord.failure(e));
-            throw e;
-        }
+        return AuditTrail.withOutcome(read, outcome -> record(remoteKey, version, outcome));
     }
 
     private void record(String remoteKey, String version, String outcome) {
         trail.record(new AuditRecord(trail.clock().instant(), AuditRecord.Action.PROVIDER_READ, subject.namespace(),
-                subject.kind(), subject.name(), subject.store(), remoteKey, version, null, outcome));
+                subject.kind(), subject.name(), subject.store(), remoteKey, null, version, null, outcome));
     }
 
     /** A find as the audit shows it: its criteria, e.g. {@code find(path=db/, name=^app-)}. */

@@ -1,5 +1,6 @@
 package dev.coffer.fanout;
 
+import dev.coffer.failure.KubeOperationFailure;
 import dev.coffer.api.externalsecrets.v1.NamespaceFailure;
 import dev.coffer.api.externalsecrets.v1.StampedMetadata;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -75,7 +76,7 @@ final class Fanout<T extends CustomResource<S, ?>, S> {
                 }
                 provisioned.add(ns);
             } catch (KubernetesClientException e) {
-                failed.add(new NamespaceFailure(ns, "could not write " + type.getSimpleName() + " " + name + ": HTTP " + e.getCode()));
+                failed.add(new NamespaceFailure(ns, new KubeOperationFailure("writing " + type.getSimpleName() + " " + name, e).explanation()));
             }
         }
         for (T child : owned) {
@@ -86,8 +87,8 @@ final class Fanout<T extends CustomResource<S, ?>, S> {
                     LOG.infof("deleted %s %s/%s: no longer selected by %s", type.getSimpleName(), ns,
                             child.getMetadata().getName(), owner.getMetadata().getName());
                 } catch (KubernetesClientException e) {
-                    failed.add(new NamespaceFailure(ns, "could not delete " + type.getSimpleName() + " "
-                            + child.getMetadata().getName() + ": HTTP " + e.getCode()));
+                    failed.add(new NamespaceFailure(ns, new KubeOperationFailure("deleting " + type.getSimpleName() + " "
+                            + child.getMetadata().getName(), e).explanation()));
                 }
             }
         }

@@ -19,7 +19,7 @@ package dev.coffer.provider;
  * (a login path, an API endpoint). Those are MISSING_VALUE or INVALID_CONFIG, never NOT_FOUND:
  * a wrong NOT_FOUND deletes a Secret.
  */
-public class ProviderException extends RuntimeException {
+public class ProviderException extends RuntimeException implements dev.coffer.failure.ExplainedError {
 
     /** What went wrong, as far as the reconciler needs to know. */
     public enum Kind {
@@ -51,6 +51,26 @@ public class ProviderException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The message after what kind of failure it is, e.g. "remote secret not found: key \"db\" ...". */
+    @Override
+    public String explanation() {
+        String prefix = switch (kind) {
+            case NOT_FOUND -> "remote secret not found: ";
+            case MISSING_VALUE -> "remote secret incomplete: ";
+            case ACCESS_DENIED -> "access denied by the provider: ";
+            case THROTTLED -> "throttled by the provider, backing off: ";
+            case INVALID_CONFIG -> "invalid provider configuration: ";
+            case UNAVAILABLE -> "provider unavailable: ";
+        };
+        return prefix + getMessage();
+    }
+
+    /** Everything but a wrong configuration may pass later (a secret created, access granted, an outage over). */
+    @Override
+    public boolean retryable() {
+        return kind != Kind.INVALID_CONFIG;
     }
 
     public static ProviderException notFound(String message) {

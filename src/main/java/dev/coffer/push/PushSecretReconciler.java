@@ -9,6 +9,12 @@ import dev.coffer.api.externalsecrets.v1alpha1.PushSecretDataTo;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecretDeletionPolicy;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecretStatus;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecretUpdatePolicy;
+import dev.coffer.audit.AuditTrail;
+import dev.coffer.audit.AuditedSecretsClient;
+import dev.coffer.audit.AuditedSecretsPusher;
+import dev.coffer.failure.EscapedErrors;
+import dev.coffer.failure.FailureReport;
+import dev.coffer.failure.RetryBackoff;
 import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
 import dev.coffer.provider.KubeAccess;
@@ -21,12 +27,9 @@ import dev.coffer.store.ClientCache;
 import dev.coffer.store.StoreAccess;
 import dev.coffer.store.StoreNotUsableException;
 import dev.coffer.gocompat.GoDuration;
-import dev.coffer.sync.InvalidSpecException;
 import dev.coffer.sync.RefreshPlanner;
-import dev.coffer.sync.RetryBackoff;
 import dev.coffer.sync.SecretTemplater;
 import dev.coffer.sync.SyncEngine;
-import dev.coffer.sync.SyncFailure;
 import dev.coffer.sync.TemplatedSecret;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,6 +37,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -72,6 +76,8 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
 
     private static final Logger LOG = Logger.getLogger(PushSecretReconciler.class);
     private static final Duration DEFAULT_REFRESH = Duration.ofHours(1);
+    /** Upstream's PushSecret reason for every failure; an invalid spec's message stands alone. */
+    static final FailureReport.Vocabulary WORDS = new FailureReport.Vocabulary("Errored", "");
 
     private final KubernetesClient client;
     private final ProviderRegistry registry;
@@ -80,13 +86,15 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final EventRecorder events;
     private final SecretTemplater templater;
     private final PushSource sources;
+    private final AuditTrail audit;
     private final RetryBackoff backoff = new RetryBackoff();
     /** Per PushSecret, a digest of what its last successful push was made from (source data and stores). */
     private final Map<String, String> lastPushed = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     public PushSecretReconciler(KubernetesClient client, ProviderRegistry registry, ClientCache clients, KubeAccess kube,
-                                EventRecorder events, SecretTemplater templater) {
+                                EventRecorder events, SecretTemplater templater, AuditTrail audit) {
+        this.audit = audit;
         this.client = client;
         this.registry = registry;
         this.clients = clients;
@@ -108,6 +116,9 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             PushSource.validate(ps);
             Duration interval = interval(ps);
             boolean due = due(ps, interval);
+            if (!due) {
+                backoff.reset(EscapedErrors.statusKey(ps)); // the last status patch went through
+            }
             if (PushSource.generated(ps) && !due) {
                 // a generator makes a new value on every read: read it only when a push is due
                 return idle(ps, interval);
@@ -166,7 +177,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             Map<String, PushSecretData> before = recorded.getOrDefault(store.getKey(), Map.of());
             Map<String, PushSecretData> after = new TreeMap<>();
             try {
-                SecretsPusher pusher = pusher(access, store.getKey());
+                SecretsPusher pusher = pusher(ps, access, store.getKey());
                 for (PlannedPush p : store.getValue()) {
                     if (ifNotExists && !before.containsKey(p.refKey()) && pusher.exists(p.request().remote())) {
                         continue; // someone else's: IfNotExists leaves it, and it is not recorded as ours
@@ -209,16 +220,19 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     }
 
     private static RuntimeException wrap(String store, RuntimeException e) {
-        SyncFailure f = SyncFailure.of(e);
+        FailureReport f = FailureReport.of(e, WORDS);
         String message = "set secret failed in " + store + ": " + f.message();
         return e instanceof ProviderException pe ? new ProviderException(pe.kind(), message, e)
                 : new StoreNotUsableException(message);
     }
 
-    private SecretsPusher pusher(StoreAccess access, String storeKey) {
+    /** The store's write side, each push and remote delete recorded in the audit trail for {@code ps}. */
+    private SecretsPusher pusher(PushSecret ps, StoreAccess access, String storeKey) {
         SecretStoreRef ref = PushStores.ref(storeKey);
-        return access.clientFor(ref).pusher().orElseThrow(() -> ProviderException.invalidConfig(
+        SecretsPusher pusher = access.clientFor(ref).pusher().orElseThrow(() -> ProviderException.invalidConfig(
                 storeKey + " cannot push: its provider is read-only in Coffer"));
+        return AuditedSecretsPusher.of(pusher, audit,
+                AuditedSecretsClient.Subject.pushSecret(ps.getMetadata().getNamespace(), ps.getMetadata().getName(), storeKey));
     }
 
     static PushRemoteRef remoteRef(PushSecretData entry) {
@@ -274,7 +288,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         Map<String, Map<String, PushSecretData>> recorded = recorded(ps);
         Map<String, Map<String, PushSecretData>> left = new TreeMap<>(recorded);
         for (Map.Entry<String, Map<String, PushSecretData>> store : recorded.entrySet()) {
-            SecretsPusher pusher = pusher(access, store.getKey());
+            SecretsPusher pusher = pusher(ps, access, store.getKey());
             for (PushSecretData entry : store.getValue().values()) {
                 pusher.delete(remoteRef(entry));
             }
@@ -313,8 +327,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
 
     private UpdateControl<PushSecret> failed(PushSecret ps, RuntimeException e) {
         RuntimeException cause = e instanceof PartialPushException && e.getCause() instanceof RuntimeException r ? r : e;
-        SyncFailure failure = cause instanceof InvalidSpecException ? new SyncFailure("Errored", cause.getMessage(), false)
-                : SyncFailure.of(cause);
+        FailureReport failure = FailureReport.of(cause, WORDS);
         String id = ps.getMetadata().getNamespace() + "/" + ps.getMetadata().getName();
         if (failure.unexpected()) {
             LOG.errorf(cause, "PushSecret %s: unexpected error", id);
@@ -336,9 +349,16 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         return report(ps, "False", "Errored", failure.message(), next, e instanceof PartialPushException);
     }
 
+    /** A failed status patch (what escapes {@link #reconcile}): one line, and a retry after the shared backoff. */
+    @Override
+    public ErrorStatusUpdateControl<PushSecret> updateErrorStatus(PushSecret ps, Context<PushSecret> context, Exception e) {
+        return EscapedErrors.retryLater(ps, e, WORDS, backoff, LOG);
+    }
+
     @Override
     public DeleteControl cleanup(PushSecret ps, Context<PushSecret> context) {
         lastPushed.remove(ps.getMetadata().getNamespace() + "/" + ps.getMetadata().getName());
+        backoff.reset(EscapedErrors.statusKey(ps));
         if (ps.getSpec() == null || ps.getSpec().deletionPolicy != PushSecretDeletionPolicy.Delete || recorded(ps).isEmpty()) {
             return DeleteControl.defaultDelete();
         }
@@ -353,7 +373,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             events.warning(ps, "Errored", "could not delete what was pushed: " + e.getMessage());
             return DeleteControl.defaultDelete();
         } catch (RuntimeException e) {
-            String message = SyncFailure.of(e).message();
+            String message = FailureReport.of(e, WORDS).message();
             events.warning(ps, "Errored", "could not delete what was pushed, retrying: " + message);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(ps.getMetadata().getNamespace() + "/"
                     + ps.getMetadata().getName()));

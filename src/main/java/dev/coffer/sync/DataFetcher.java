@@ -1,28 +1,26 @@
 package dev.coffer.sync;
 
 import dev.coffer.provider.ClientSource;
-import dev.coffer.api.externalsecrets.v1.ConversionStrategy;
-import dev.coffer.api.externalsecrets.v1.DecodingStrategy;
 import dev.coffer.api.externalsecrets.v1.DeletionPolicy;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretData;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretDataFromRemoteRef;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretSpec;
-import dev.coffer.api.externalsecrets.v1.NullBytePolicy;
 import dev.coffer.api.externalsecrets.v1.SecretStoreRef;
 import dev.coffer.api.externalsecrets.v1.StoreSourceRef;
 import dev.coffer.generator.GeneratorSource;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.provider.SecretsClient;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The fetch step: runs the remote reads an ExternalSecret asks for and applies the per-value
- * strategies (conversion, decoding, null bytes, rewrite). Items with a {@code generatorRef} get
- * their values from the {@link GeneratorSource}. {@code dataFrom} is read first and
- * {@code data} last, so explicit keys win, as upstream.
+ * The fetch step: runs the remote reads an ExternalSecret asks for and returns each spec item's
+ * raw values ({@link FetchedItem}), in the order they apply: {@code dataFrom} first and
+ * {@code data} last, so explicit keys win, as upstream. Decoding, key conversion, rewrite and
+ * the null-byte check are the shape step's ({@link ProviderDataShaper}). Items with a
+ * {@code generatorRef} get their values from the {@link GeneratorSource}.
  *
  * <p>Missing remote secrets follow ESO: under deletionPolicy Delete or Merge, an entry whose
  * remote secret does not exist ({@link ProviderException.Kind#NOT_FOUND}) is skipped and reported
@@ -34,7 +32,6 @@ public final class DataFetcher {
 
     private final ClientSource clients;
     private final GeneratorSource generators;
-    private final SecretTemplater templater;
     private final MissingEntries missing;
 
     /** Hears of each entry skipped because its remote secret does not exist, e.g. "spec.data[2] (key=db)". */
@@ -44,34 +41,33 @@ public final class DataFetcher {
         void skipped(String where);
     }
 
-    public DataFetcher(ClientSource clients, SecretTemplater templater) {
-        this(clients, GeneratorSource.NONE, templater);
+    public DataFetcher(ClientSource clients) {
+        this(clients, GeneratorSource.NONE);
     }
 
-    public DataFetcher(ClientSource clients, GeneratorSource generators, SecretTemplater templater) {
-        this(clients, generators, templater, MissingEntries.IGNORE);
+    public DataFetcher(ClientSource clients, GeneratorSource generators) {
+        this(clients, generators, MissingEntries.IGNORE);
     }
 
-    public DataFetcher(ClientSource clients, GeneratorSource generators, SecretTemplater templater, MissingEntries missing) {
+    public DataFetcher(ClientSource clients, GeneratorSource generators, MissingEntries missing) {
         this.clients = clients;
         this.generators = generators;
-        this.templater = templater;
         this.missing = missing;
     }
 
-    public Map<String, byte[]> fetch(ExternalSecretSpec spec) {
+    public List<FetchedItem> fetch(ExternalSecretSpec spec) {
         boolean skipMissing = Policies.deletion(spec) != DeletionPolicy.Retain;
-        Map<String, byte[]> out = new LinkedHashMap<>();
+        List<FetchedItem> out = new ArrayList<>();
         if (spec.dataFrom != null) {
             for (int i = 0; i < spec.dataFrom.size(); i++) {
                 ExternalSecretDataFromRemoteRef ref = spec.dataFrom.get(i);
                 String where = "spec.dataFrom[" + i + "]";
                 if (isGenerator(ref.sourceRef)) {
-                    out.putAll(generatedDataFrom(ref, where));
+                    out.add(generatedDataFrom(ref, where));
                     continue;
                 }
                 try {
-                    out.putAll(fetchDataFrom(spec, ref, where));
+                    out.add(FetchedItem.values(where, FetchedItem.Origin.PROVIDER, ref, fetchDataFrom(spec, ref, where)));
                 } catch (ProviderException e) {
                     skipIfMissing(e, skipMissing, where);
                 }
@@ -80,25 +76,20 @@ public final class DataFetcher {
         if (spec.data != null) {
             for (int i = 0; i < spec.data.size(); i++) {
                 ExternalSecretData d = spec.data.get(i);
+                String where = "spec.data[" + i + "]";
                 if (isGenerator(d.sourceRef)) {
-                    out.put(d.secretKey, generatedData(d, "spec.data[" + i + "]"));
+                    out.add(generatedData(d, where));
                     continue;
                 }
                 try {
-                    out.put(d.secretKey, fetchData(spec, d));
+                    SecretsClient client = client(spec, d.sourceRef, "spec.data secretKey \"" + d.secretKey + "\"");
+                    out.add(FetchedItem.value(where, FetchedItem.Origin.PROVIDER, d, client.getSecret(d.remoteRef)));
                 } catch (ProviderException e) {
-                    skipIfMissing(e, skipMissing, "spec.data[" + i + "] (key=" + d.remoteRef.key + ")");
+                    skipIfMissing(e, skipMissing, where + " (key=" + d.remoteRef.key + ")");
                 }
             }
         }
         return out;
-    }
-
-    private byte[] fetchData(ExternalSecretSpec spec, ExternalSecretData d) {
-        SecretsClient client = client(spec, d.sourceRef, "spec.data secretKey \"" + d.secretKey + "\"");
-        byte[] value = ValueDecoding.decode(client.getSecret(d.remoteRef), d.remoteRef.decodingStrategy, d.secretKey);
-        NullBytes.check(d.remoteRef.nullBytePolicy, d.secretKey, value);
-        return value;
     }
 
     /** Rethrows anything but "the remote secret does not exist" under a policy that lets such entries go. */
@@ -111,48 +102,29 @@ public final class DataFetcher {
 
     private Map<String, byte[]> fetchDataFrom(ExternalSecretSpec spec, ExternalSecretDataFromRemoteRef ref, String where) {
         SecretsClient client = client(spec, ref.sourceRef, where);
-        Map<String, byte[]> raw;
-        ConversionStrategy conversion;
-        DecodingStrategy decoding;
-        NullBytePolicy nullBytes;
-        if (ref.extract != null) {
-            raw = client.getSecretMap(ref.extract);
-            conversion = ref.extract.conversionStrategy;
-            decoding = ref.extract.decodingStrategy;
-            nullBytes = ref.extract.nullBytePolicy;
-        } else {
-            raw = client.getAllSecrets(ref.find);
-            conversion = ref.find.conversionStrategy;
-            decoding = ref.find.decodingStrategy;
-            nullBytes = ref.find.nullBytePolicy;
-        }
-        Map<String, byte[]> keyed = keyed(raw, ref, conversion == null ? ConversionStrategy.Default : conversion, decoding, where);
-        NullBytes.check(nullBytes, keyed);
-        return keyed;
+        return ref.extract != null ? client.getSecretMap(ref.extract) : client.getAllSecrets(ref.find);
     }
 
     /**
-     * Generator values for a dataFrom item: kept from an earlier sync when still valid, else new
-     * ones, rewritten as upstream (no conversion, no decoding).
+     * Generator values for a dataFrom item: kept from an earlier sync when still valid (final
+     * keys), else new ones (the generator's names; the shape step rewrites them).
      */
-    private Map<String, byte[]> generatedDataFrom(ExternalSecretDataFromRemoteRef ref, String where) {
+    private FetchedItem generatedDataFrom(ExternalSecretDataFromRemoteRef ref, String where) {
         var gen = ref.sourceRef.generatorRef;
-        return generators.reuse(where, gen).orElseGet(() -> {
-            Map<String, byte[]> keyed = keyed(generators.generate(where, gen), ref, null, DecodingStrategy.None, where);
-            generators.produced(where, keyed.keySet());
-            return keyed;
-        });
+        return generators.reuse(where, gen)
+                .map(kept -> FetchedItem.values(where, FetchedItem.Origin.KEPT, ref, kept))
+                .orElseGet(() -> FetchedItem.values(where, FetchedItem.Origin.GENERATED, ref, generators.generate(where, gen)));
     }
 
     /**
      * Coffer extension (upstream does not implement generators in data[]): the generator value
      * named by remoteRef.property, else remoteRef.key, else the only value it produces.
      */
-    private byte[] generatedData(ExternalSecretData d, String where) {
+    private FetchedItem generatedData(ExternalSecretData d, String where) {
         var gen = d.sourceRef.generatorRef;
         byte[] kept = generators.reuse(where, gen).map(m -> m.get(d.secretKey)).orElse(null);
         if (kept != null) {
-            return kept;
+            return FetchedItem.value(where, FetchedItem.Origin.KEPT, d, kept);
         }
         Map<String, byte[]> raw = generators.generate(where, gen);
         String property = d.remoteRef == null ? null : d.remoteRef.property;
@@ -172,35 +144,7 @@ public final class DataFetcher {
             }
         }
         generators.produced(where, List.of(d.secretKey));
-        return ValueDecoding.decode(value, d.remoteRef == null ? null : d.remoteRef.decodingStrategy, d.secretKey);
-    }
-
-    /** Rewrite (or, without one, key conversion when given), key validation and decoding of a map of values. */
-    private Map<String, byte[]> keyed(Map<String, byte[]> raw, ExternalSecretDataFromRemoteRef ref, ConversionStrategy conversion,
-                                      DecodingStrategy decoding, String where) {
-        // As upstream: rewrite sees the remote names; conversion applies only when there is no rewrite.
-        Map<String, byte[]> keyed;
-        if (ref.rewrite != null && !ref.rewrite.isEmpty()) {
-            keyed = KeyRewriter.rewrite(raw, ref.rewrite, templater);
-        } else {
-            keyed = new LinkedHashMap<>();
-            for (Map.Entry<String, byte[]> e : raw.entrySet()) {
-                String key = conversion == null ? e.getKey() : KeyConversion.convert(e.getKey(), conversion);
-                if (keyed.put(key, e.getValue()) != null) {
-                    throw new InvalidSpecException(where + ": two remote keys convert to the same Secret key \"" + key
-                            + "\"; use conversionStrategy Unicode or a rewrite");
-                }
-            }
-        }
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> e : keyed.entrySet()) {
-            String key = e.getKey();
-            if (!SecretKeys.isValid(key)) {
-                throw new InvalidSpecException(where + ": key \"" + key + "\" is not a valid Secret key after rewrite");
-            }
-            out.put(key, ValueDecoding.decode(e.getValue(), decoding, key));
-        }
-        return out;
+        return FetchedItem.value(where, FetchedItem.Origin.GENERATED, d, value);
     }
 
     private static boolean isGenerator(StoreSourceRef source) {

@@ -14,6 +14,10 @@ import dev.coffer.api.externalsecrets.v1.StoreKind;
 import dev.coffer.api.generators.v1alpha1.Generators;
 import dev.coffer.audit.AuditTrail;
 import dev.coffer.audit.AuditedSecretsClient;
+import dev.coffer.failure.EscapedErrors;
+import dev.coffer.failure.FailureReport;
+import dev.coffer.failure.KubeOperationFailure;
+import dev.coffer.failure.RetryBackoff;
 import dev.coffer.generator.GeneratorSession;
 import dev.coffer.kube.Conditions;
 import dev.coffer.kube.EventRecorder;
@@ -32,6 +36,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -189,6 +194,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
                 started);
         // generators: recorded leases are renewed on their own schedule, without rotating other values
         if (!decision.syncNow() && !generators.leaseDue(es, started)) {
+            backoff.reset(EscapedErrors.statusKey(es)); // nothing due: the last status patch went through
             UpdateControl<ExternalSecret> idle = UpdateControl.noUpdate();
             generators.requeue(es, decision.requeueAfter(), started).ifPresent(idle::rescheduleAfter);
             return idle;
@@ -332,7 +338,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
 
     /** Reports a failed sync; the last good Secret was not touched (failures return before the write). */
     private UpdateControl<ExternalSecret> failed(ExternalSecret es, RuntimeException e) {
-        SyncFailure failure = SyncFailure.of(e);
+        FailureReport failure = SyncFailure.of(e);
         String ns = es.getMetadata().getNamespace();
         String name = es.getMetadata().getName();
         if (failure.unexpected()) {
@@ -365,6 +371,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
         return control;
     }
 
+    /** A failed status patch (what escapes {@link #reconcile}): one line, and a retry after the shared backoff. */
+    @Override
+    public ErrorStatusUpdateControl<ExternalSecret> updateErrorStatus(ExternalSecret es, Context<ExternalSecret> context, Exception e) {
+        return EscapedErrors.retryLater(es, e, SyncFailure.WORDS, backoff, LOG);
+    }
+
     /** How many ExternalSecrets are backing off after a failure (a deleted one never stays). */
     int backingOff() {
         return backoff.size();
@@ -374,6 +386,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cle
     public DeleteControl cleanup(ExternalSecret es, Context<ExternalSecret> context) {
         metrics.forget(es.getMetadata().getNamespace(), es.getMetadata().getName());
         backoff.reset(es.getMetadata().getNamespace() + "/" + es.getMetadata().getName());
+        backoff.reset(EscapedErrors.statusKey(es));
         generators.revokeLeases(es); // generator leases end with their ExternalSecret
         if (es.getSpec() == null || Policies.deletion(es.getSpec()) != DeletionPolicy.Delete) {
             return DeleteControl.defaultDelete();

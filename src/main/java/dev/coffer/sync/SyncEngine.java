@@ -2,8 +2,10 @@ package dev.coffer.sync;
 
 import dev.coffer.provider.ClientSource;
 import dev.coffer.api.externalsecrets.v1.ExternalSecret;
+import dev.coffer.api.externalsecrets.v1.ExternalSecretSpec;
 import dev.coffer.api.externalsecrets.v1.ExternalSecretTemplate;
 import dev.coffer.api.externalsecrets.v1.TemplateFrom;
+import dev.coffer.failure.KubeOperationFailure;
 import dev.coffer.generator.GeneratorSource;
 import dev.coffer.provider.KubeAccess;
 import dev.coffer.provider.SharedReads;
@@ -33,7 +35,7 @@ public final class SyncEngine {
         this.reads = reads;
     }
 
-    /** Validates the spec and runs the remote reads. */
+    /** Validates the spec, runs the remote reads and applies each item's strategies (decoding, conversion, rewrite, null bytes). */
     public Map<String, byte[]> fetch(ExternalSecret es, ClientSource clients) {
         return fetch(es, clients, GeneratorSource.NONE);
     }
@@ -58,7 +60,18 @@ public final class SyncEngine {
         ExternalSecretValidator.validate(es.getSpec());
         SharedReads.Session session = reads.session(freshReads);
         ClientSource shared = ref -> session.view(clients.clientFor(ref));
-        return new DataFetcher(shared, generators, templater, missing).fetch(es.getSpec());
+        return fetchAndShape(new DataFetcher(shared, generators, missing), es.getSpec(), templater, generators);
+    }
+
+    /**
+     * The fetch step, then the first half of the shape step over its raw data; the generator
+     * session hears which Secret keys each newly generated item ended up with.
+     */
+    static Map<String, byte[]> fetchAndShape(DataFetcher fetcher, ExternalSecretSpec spec, SecretTemplater templater,
+                                             GeneratorSource generators) {
+        ProviderDataShaper.ProviderData shaped = ProviderDataShaper.shape(fetcher.fetch(spec), templater);
+        shaped.generatedKeys().forEach(generators::produced);
+        return shaped.data();
     }
 
     /** Shapes the fetched data and merges it with the live Secret (which may be null). */

@@ -11,7 +11,20 @@ public class TargetConflictException extends InvalidSpecException {
     }
 
     /** The Ready condition reason to report. */
-    public String reason() {
-        return reason;
+    @Override
+    public java.util.Optional<String> reason() {
+        return java.util.Optional.of(reason);
+    }
+
+    /** A missing Merge target may appear; anything else waits for a change. */
+    @Override
+    public boolean retryable() {
+        return "SecretMissing".equals(reason);
+    }
+
+    /** Not the spec's fault as such: the message stands alone. */
+    @Override
+    public boolean invalidSpec() {
+        return false;
     }
 }

@@ -24,7 +24,7 @@ class AuditTrailTest {
 
     private static AuditRecord read(String outcome) {
         return new AuditRecord(CLOCK.instant(), AuditRecord.Action.PROVIDER_READ, "team-a", "ExternalSecret", "app",
-                "SecretStore/vault", "db/password", "3", null, outcome);
+                "SecretStore/vault", "db/password", null, "3", null, outcome);
     }
 
     @Test

@@ -12,7 +12,7 @@ import dev.coffer.store.StoreReconciliation;
 import dev.coffer.store.StoreValidator;
 import dev.coffer.sync.ExternalSecretReconciler;
 import dev.coffer.sync.GoTemplater;
-import dev.coffer.sync.RetryBackoff;
+import dev.coffer.failure.RetryBackoff;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

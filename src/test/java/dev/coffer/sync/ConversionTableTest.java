@@ -1,10 +1,7 @@
 package dev.coffer.sync;
 
-import dev.coffer.provider.SecretsClient;
-import dev.coffer.testsupport.FakeStores;
 import dev.coffer.testsupport.Specs;
 import dev.coffer.testsupport.TableSource;
-import dev.coffer.testsupport.TestResources;
 import org.junit.jupiter.params.ParameterizedTest;
 
 import java.util.LinkedHashMap;
@@ -15,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Runs src/test/resources/shaping/eso-conversion.yaml (ESO's TestConvertKeys) through the fetch
- * path: the keys sit in a fake store and {@code dataFrom.find} reads them with the case's strategy.
+ * Runs src/test/resources/shaping/eso-conversion.yaml (ESO's TestConvertKeys) through the shape
+ * step: the keys are what a {@code dataFrom.find} fetched, shaped with the case's strategy.
  */
 class ConversionTableTest {
 
@@ -24,12 +21,10 @@ class ConversionTableTest {
     @TableSource("shaping/eso-conversion.yaml")
     @SuppressWarnings("unchecked")
     void converts(String name, Map<String, Object> c) {
-        Map<String, String> entries = new LinkedHashMap<>();
+        Map<String, byte[]> fetched = new LinkedHashMap<>();
         for (String key : (List<String>) c.get("keys")) {
-            entries.put(key, "noop");
+            fetched.put(key, "noop".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        SecretsClient store = FakeStores.client(TestResources.fakeStore("team-a", "main", entries));
-        DataFetcher fetcher = new DataFetcher(ref -> store, new GoTemplater());
         var spec = Specs.spec("""
                 secretStoreRef: {name: main}
                 dataFrom:
@@ -37,11 +32,13 @@ class ConversionTableTest {
                       name: {regexp: ".*"}
                       conversionStrategy: %s
                 """.formatted(c.get("strategy")));
+        List<FetchedItem> items = List.of(FetchedItem.values("spec.dataFrom[0]", FetchedItem.Origin.PROVIDER, spec.dataFrom.get(0),
+                fetched));
         if (c.containsKey("error")) {
-            assertThatThrownBy(() -> fetcher.fetch(spec)).isInstanceOf(InvalidSpecException.class)
+            assertThatThrownBy(() -> ProviderDataShaper.shape(items, new GoTemplater())).isInstanceOf(InvalidSpecException.class)
                     .hasMessageContaining((String) c.get("error"));
             return;
         }
-        assertThat(fetcher.fetch(spec)).containsOnlyKeys((List<String>) c.get("want"));
+        assertThat(ProviderDataShaper.shape(items, new GoTemplater()).data()).containsOnlyKeys((List<String>) c.get("want"));
     }
 }

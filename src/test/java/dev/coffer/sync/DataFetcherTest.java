@@ -26,7 +26,7 @@ class DataFetcherTest {
 
     private final Map<String, SecretsClient> stores = new LinkedHashMap<>();
     private final List<String> asked = new ArrayList<>();
-    private final DataFetcher fetcher = new DataFetcher(this::clientFor, new GoTemplater());
+    private final DataFetcher fetcher = new DataFetcher(this::clientFor);
 
     private SecretsClient clientFor(SecretStoreRef ref) {
         asked.add(ref.name);
@@ -41,10 +41,41 @@ class DataFetcherTest {
         stores.put(name, FakeStores.client(TestResources.fakeStore("team-a", name, entries)));
     }
 
+    /** Fetched, then shaped as the sync engine does, so the items merge in order. */
     private Map<String, String> fetch(String specYaml) {
+        return text(SyncEngine.fetchAndShape(fetcher, Specs.spec(specYaml), new GoTemplater(), GeneratorSource.NONE));
+    }
+
+    private static Map<String, String> text(Map<String, byte[]> values) {
         Map<String, String> out = new LinkedHashMap<>();
-        fetcher.fetch(Specs.spec(specYaml)).forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));
+        values.forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));
         return out;
+    }
+
+    @Test
+    void theFetchStepReturnsEachItemsRawValuesInTheOrderTheyApply() {
+        SecretStore main = TestResources.fakeStore("team-a", "main", Map.of("enc", "aGVsbG8=", "app/db", "1"));
+        FakeStores.with(main, "nul", "a\u0000b", null);
+        stores.put("main", FakeStores.client(main));
+        List<FetchedItem> items = fetcher.fetch(Specs.spec("""
+                secretStoreRef: {name: main}
+                data:
+                  - secretKey: plain
+                    remoteRef: {key: enc, decodingStrategy: Base64}
+                  - secretKey: nul
+                    remoteRef: {key: nul, nullBytePolicy: Fail}
+                dataFrom:
+                  - find:
+                      name: {regexp: "^app/"}
+                    rewrite:
+                      - regexp: {source: "app/(.*)", target: "$1"}
+                """));
+        assertThat(items).extracting(FetchedItem::where).containsExactly("spec.dataFrom[0]", "spec.data[0]", "spec.data[1]");
+        assertThat(items).extracting(FetchedItem::origin).containsOnly(FetchedItem.Origin.PROVIDER);
+        // no decoding, no conversion or rewrite, no null-byte check: that is the shape step's
+        assertThat(text(items.get(0).values())).containsExactly(Map.entry("app/db", "1"));
+        assertThat(text(items.get(1).values())).containsExactly(Map.entry("plain", "aGVsbG8="));
+        assertThat(text(items.get(2).values())).containsExactly(Map.entry("nul", "a\u0000b"));
     }
 
     @Test
@@ -101,164 +132,6 @@ class DataFetcherTest {
                 """)).containsEntry("k", "2").containsEntry("a", "a");
     }
 
-    @Test
-    void findConvertsRemoteNamesIntoSecretKeys() {
-        store("main", Map.of("app/db", "1", "app/cache", "2", "other", "3"));
-        assertThat(fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - find:
-                      name: {regexp: "^app/"}
-                """)).containsOnlyKeys("app_db", "app_cache");
-        assertThat(fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - find:
-                      name: {regexp: "^app/"}
-                      conversionStrategy: Unicode
-                """)).containsOnlyKeys("app_U002f_db", "app_U002f_cache");
-    }
-
-    @Test
-    void conversionCollisionsAreAnError() {
-        store("main", Map.of("a/b", "1", "a:b", "2"));
-        assertThatThrownBy(() -> fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - find:
-                      name: {regexp: "^a"}
-                """))
-                .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("spec.dataFrom[0]")
-                .hasMessageContaining("\"a_b\"");
-        assertThat(fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - find:
-                      name: {regexp: "^a"}
-                      conversionStrategy: Unicode
-                """)).containsOnlyKeys("a_U002f_b", "a_U003a_b");
-    }
-
-    @Test
-    void rewriteSeesTheRemoteNamesAsUpstreamDoes() {
-        // upstream docs: find by path, then rewrite source "path-to-filter/(.*)" -> "$1"
-        store("main", Map.of("app/db", "1", "app/cache", "2", "other", "3"));
-        assertThat(fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - find:
-                      path: app/
-                    rewrite:
-                      - regexp: {source: "app/(.*)", target: "$1"}
-                """)).containsExactlyInAnyOrderEntriesOf(Map.of("db", "1", "cache", "2"));
-    }
-
-    @Test
-    void rewriteOnExtractedKeys() {
-        store("main", Map.of("all", "{\"DB_USER\":\"u\",\"DB_PASS\":\"p\"}"));
-        assertThat(fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - extract: {key: all}
-                    rewrite:
-                      - regexp: {source: "^DB_", target: "db-"}
-                """)).containsExactlyInAnyOrderEntriesOf(Map.of("db-USER", "u", "db-PASS", "p"));
-    }
-
-    @Test
-    void rewriteThatLeavesAnInvalidKeyIsAnError() {
-        store("main", Map.of("app/db", "1"));
-        assertThatThrownBy(() -> fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - find:
-                      name: {regexp: "app"}
-                    rewrite:
-                      - regexp: {source: "^app", target: "x"}
-                """))
-                .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("x/db")
-                .hasMessageContaining("not a valid Secret key");
-    }
-
-    @Test
-    void decodingStrategyAppliesToDataAndDataFrom() {
-        store("main", Map.of("enc", "aGVsbG8=", "all", "{\"k\":\"d29ybGQ=\"}"));
-        assertThat(fetch("""
-                secretStoreRef: {name: main}
-                data:
-                  - secretKey: plain
-                    remoteRef: {key: enc, decodingStrategy: Base64}
-                dataFrom:
-                  - extract: {key: all, decodingStrategy: Base64}
-                """)).containsEntry("plain", "hello").containsEntry("k", "world");
-    }
-
-    @Test
-    void nullBytePolicyFailRejectsNulBytesAndIgnoreKeepsThem() {
-        SecretStore s = TestResources.fakeStore("team-a", "main", Map.of("ok", "fine"));
-        FakeStores.with(s, "nul", "a\u0000b", null);
-        stores.put("main", FakeStores.client(s));
-        assertThatThrownBy(() -> fetch("""
-                secretStoreRef: {name: main}
-                data:
-                  - secretKey: v
-                    remoteRef: {key: nul, nullBytePolicy: Fail}
-                """))
-                .isInstanceOf(ProviderException.class)
-                .hasMessageContaining("\"v\"")
-                .hasMessageContaining("contains null bytes")
-                .satisfies(e -> assertThat(((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.INVALID_CONFIG));
-        assertThat(fetch("""
-                secretStoreRef: {name: main}
-                data:
-                  - secretKey: v
-                    remoteRef: {key: nul}
-                """)).containsEntry("v", "a\u0000b");
-        assertThatThrownBy(() -> fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - find:
-                      name: {regexp: "nul"}
-                      nullBytePolicy: Fail
-                """)).isInstanceOf(ProviderException.class).hasMessageContaining("contains null bytes");
-    }
-
-    @Test
-    void nullBytePolicyFailAppliesToDecodedValuesOfDataAndExtract() {
-        // "YQBi" is base64 for "a\0b"; the JSON escape \u0000 is a NUL once the extracted string is read.
-        store("main", Map.of("enc", "YQBi", "all", "{\"first\":\"ok\",\"k\":\"eQBz\"}", "esc", "{\"z\":\"x\\u0000y\"}"));
-        assertThatThrownBy(() -> fetch("""
-                secretStoreRef: {name: main}
-                data:
-                  - secretKey: cert
-                    remoteRef: {key: enc, decodingStrategy: Base64, nullBytePolicy: Fail}
-                """))
-                .isInstanceOf(ProviderException.class)
-                .hasMessage("fetched secret value for key \"cert\" contains null bytes (nullBytePolicy Fail)");
-        assertThatThrownBy(() -> fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - extract: {key: all, decodingStrategy: Auto, nullBytePolicy: Fail}
-                """))
-                .isInstanceOf(ProviderException.class)
-                .hasMessageContaining("key \"k\" contains null bytes");
-        assertThatThrownBy(() -> fetch("""
-                secretStoreRef: {name: main}
-                dataFrom:
-                  - extract: {key: esc, nullBytePolicy: Fail}
-                """))
-                .isInstanceOf(ProviderException.class)
-                .hasMessageContaining("key \"z\" contains null bytes");
-        assertThat(fetch("""
-                secretStoreRef: {name: main}
-                data:
-                  - secretKey: cert
-                    remoteRef: {key: enc, decodingStrategy: Base64, nullBytePolicy: Ignore}
-                """)).containsEntry("cert", "a\u0000b");
-    }
-
     /** A generator source that hands out fixed values, or keeps the ones given, and records what items produced. */
     private static final class StubGenerators implements GeneratorSource {
         final Map<String, byte[]> values = new LinkedHashMap<>();
@@ -284,10 +157,8 @@ class DataFetcherTest {
     }
 
     private Map<String, String> fetch(StubGenerators generators, String specYaml) {
-        Map<String, String> out = new LinkedHashMap<>();
-        new DataFetcher(this::clientFor, generators, new GoTemplater()).fetch(Specs.spec(specYaml))
-                .forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));
-        return out;
+        return text(SyncEngine.fetchAndShape(new DataFetcher(this::clientFor, generators), Specs.spec(specYaml),
+                new GoTemplater(), generators));
     }
 
     private static StubGenerators generators(Map<String, String> values) {

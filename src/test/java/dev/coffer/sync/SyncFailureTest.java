@@ -1,5 +1,7 @@
 package dev.coffer.sync;
 
+import dev.coffer.failure.FailureReport;
+import dev.coffer.failure.KubeOperationFailure;
 import dev.coffer.provider.ProviderException;
 import dev.coffer.store.StoreNotUsableException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -12,11 +14,12 @@ import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The ExternalSecret controller's words on the shared failure path: ESO's reasons and messages. */
 class SyncFailureTest {
 
     @Test
     void ownershipConflictIsNotRetried() {
-        SyncFailure f = SyncFailure.of(new TargetConflictException("SecretSyncedError", "target is owned by another ExternalSecret (x)"));
+        FailureReport f = SyncFailure.of(new TargetConflictException("SecretSyncedError", "target is owned by another ExternalSecret (x)"));
         assertThat(f.reason()).isEqualTo("SecretSyncedError");
         assertThat(f.message()).isEqualTo("target is owned by another ExternalSecret (x)");
         assertThat(f.retryable()).isFalse();
@@ -24,7 +27,7 @@ class SyncFailureTest {
 
     @Test
     void missingMergeTargetIsReportedAsSecretMissingAndRetried() {
-        SyncFailure f = SyncFailure.of(new TargetConflictException("SecretMissing", "target Secret app does not exist"));
+        FailureReport f = SyncFailure.of(new TargetConflictException("SecretMissing", "target Secret app does not exist"));
         assertThat(f.reason()).isEqualTo("SecretMissing");
         assertThat(f.message()).contains("does not exist");
         assertThat(f.retryable()).isTrue();
@@ -32,13 +35,13 @@ class SyncFailureTest {
 
     @Test
     void invalidSpecIsNotRetried() {
-        SyncFailure f = SyncFailure.of(new InvalidSpecException("duplicate secretKey \"a\""));
-        assertThat(f).isEqualTo(new SyncFailure("SecretSyncedError", "invalid ExternalSecret: duplicate secretKey \"a\"", false));
+        FailureReport f = SyncFailure.of(new InvalidSpecException("duplicate secretKey \"a\""));
+        assertThat(f).isEqualTo(new FailureReport("SecretSyncedError", "invalid ExternalSecret: duplicate secretKey \"a\"", false));
     }
 
     @Test
     void unusableStoreIsRetriedWithBackoff() {
-        SyncFailure f = SyncFailure.of(new StoreNotUsableException("SecretStore team-a/s is not Ready"));
+        FailureReport f = SyncFailure.of(new StoreNotUsableException("SecretStore team-a/s is not Ready"));
         assertThat(f.reason()).isEqualTo("SecretSyncedError");
         assertThat(f.message()).isEqualTo("could not get store: SecretStore team-a/s is not Ready");
         assertThat(f.retryable()).isTrue();
@@ -47,7 +50,7 @@ class SyncFailureTest {
     @ParameterizedTest
     @EnumSource(ProviderException.Kind.class)
     void providerErrorsKeepTheirMessageAndOnlyInvalidConfigIsNotRetried(ProviderException.Kind kind) {
-        SyncFailure f = SyncFailure.of(new ProviderException(kind, "key \"db\" problem"));
+        FailureReport f = SyncFailure.of(new ProviderException(kind, "key \"db\" problem"));
         assertThat(f.reason()).isEqualTo("SecretSyncedError");
         assertThat(f.message()).endsWith("key \"db\" problem");
         assertThat(f.retryable()).isEqualTo(kind != ProviderException.Kind.INVALID_CONFIG);
@@ -64,14 +67,14 @@ class SyncFailureTest {
 
     @Test
     void kubernetesErrorsShowTheCodeButNotTheServerText() {
-        SyncFailure f = SyncFailure.of(new KubernetesClientException("Secret data canary-s3cr3t rejected", 422, null));
+        FailureReport f = SyncFailure.of(new KubernetesClientException("Secret data canary-s3cr3t rejected", 422, null));
         assertThat(f.message()).contains("HTTP 422").doesNotContain("canary");
         assertThat(f.retryable()).isTrue();
     }
 
     @Test
     void unknownExceptionMessagesAreNotLeaked() {
-        SyncFailure f = SyncFailure.of(new IllegalStateException("canary-s3cr3t"));
+        FailureReport f = SyncFailure.of(new IllegalStateException("canary-s3cr3t"));
         assertThat(f.reason()).isEqualTo("SecretSyncedError");
         assertThat(f.message()).doesNotContain("canary").doesNotContain("s3cr3t").contains("IllegalStateException");
         assertThat(f.retryable()).isTrue();

@@ -140,6 +140,7 @@ public final class RenderService {
     private void audit(PodIdentity id, StoreFile f, String fileName, String outcome) {
         AuditTrail trail = parts.audit();
         trail.record(new AuditRecord(trail.clock().instant(), AuditRecord.Action.INJECT, id.namespace(), "Pod", id.pod(),
-                f == null ? null : f.storePath(), f == null ? null : f.key(), f == null ? null : f.version(), fileName, outcome));
+                f == null ? null : f.storePath(), f == null ? null : f.key(), f == null ? null : f.property(),
+                f == null ? null : f.version(), fileName, outcome));
     }
 }

@@ -4,6 +4,10 @@ import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretCondition;
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecretStatus;
 import dev.coffer.audit.AuditTrail;
+import dev.coffer.failure.EscapedErrors;
+import dev.coffer.failure.FailureReport;
+import dev.coffer.failure.KubeOperationFailure;
+import dev.coffer.failure.RetryBackoff;
 import dev.coffer.kube.DeletionEventSource;
 import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.sealing.SealedSecretUnsealer;
@@ -36,6 +40,8 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
 
     public static final String NAME = "sealedsecret";
     private static final Logger LOG = Logger.getLogger(SealedSecretReconciler.class);
+    /** sealed-secrets' reason for a failure that is not the unseal's own; an invalid spec is named as such. */
+    static final FailureReport.Vocabulary WORDS = new FailureReport.Vocabulary(Outcome.ERR_UPDATE_FAILED, "invalid SealedSecret: ");
 
     private final KeyRegistry keys;
     private final UnsealedSecretWriter writer;
@@ -44,6 +50,7 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
     private final AuditTrail audit;
     private final UnsealedSecretShaper shaper = new UnsealedSecretShaper(TemplateData.standard());
     private final MetadataOnlySecretStore ownedSecrets = new MetadataOnlySecretStore();
+    private final RetryBackoff backoff = new RetryBackoff();
 
     public SealedSecretReconciler(KeyRegistry keys, UnsealedSecretWriter writer, SealedSecretEvents events, SealingMetrics metrics) {
         this(keys, writer, events, metrics, AuditTrail.OFF);
@@ -71,6 +78,8 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
         var deletions = new DeletionEventSource<>(SealedSecret.class, context.getClient(), context.getControllerConfiguration(),
                 gone -> {
                     keys.forget(gone);
+                    backoff.reset(idOf(gone));
+                    backoff.reset(EscapedErrors.statusKey(gone));
                     metrics.forget(gone.getMetadata().getNamespace(), gone.getMetadata().getName());
                 });
         return List.of(new InformerEventSource<>(owned, context),
@@ -109,21 +118,31 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
         } catch (UnsealedSecretWriter.NotManagedException e) {
             metrics.unsealError(SealingMetrics.UNMANAGED, ns);
             outcome = Outcome.updateFailed(e.getMessage());
+        } catch (RuntimeException e) {
+            // the shared path: the same failure reads as on the other controllers, and is retried
+            // with the shared backoff when retrying can help
+            Exception named = e instanceof KubernetesClientException k
+                    ? new KubeOperationFailure("reading or writing the Secret " + idOf(sealedSecret), k) : e;
+            FailureReport failure = FailureReport.of(named, WORDS);
+            if (failure.unexpected()) {
+                LOG.errorf(e, "SealedSecret %s: unexpected error", idOf(sealedSecret));
+            } else {
+                LOG.warnf("SealedSecret %s: %s", idOf(sealedSecret), failure.message());
+            }
+            metrics.unsealError(SealingMetrics.UPDATE, ns);
+            UpdateControl<SealedSecret> control = report(sealedSecret, new Outcome(false, failure.reason(), failure.message(), "Warning"), false);
+            return failure.retryable() ? control.rescheduleAfter(backoff.next(idOf(sealedSecret))) : control;
         }
+        backoff.reset(idOf(sealedSecret));
         return report(sealedSecret, outcome, written);
     }
 
+    /** A failed status patch (what escapes {@link #reconcile}): one line, and a retry after the shared backoff. */
     @Override
     public ErrorStatusUpdateControl<SealedSecret> updateErrorStatus(SealedSecret sealedSecret,
                                                                     Context<SealedSecret> context, Exception e) {
-        String message = e instanceof KubernetesClientException k
-                ? "could not write the Secret: HTTP " + k.getCode()
-                + (k.getStatus() != null && k.getStatus().getMessage() != null ? " " + k.getStatus().getMessage() : "")
-                : "could not write the Secret: " + e.getClass().getSimpleName();
         metrics.unsealError(SealingMetrics.UPDATE, sealedSecret.getMetadata().getNamespace());
-        UpdateControl<SealedSecret> control = report(sealedSecret, Outcome.updateFailed(message), false);
-        return control.isPatchStatus() ? ErrorStatusUpdateControl.patchStatus(sealedSecret)
-                : ErrorStatusUpdateControl.noStatusUpdate();
+        return EscapedErrors.retryLater(sealedSecret, e, WORDS, backoff, LOG);
     }
 
     private UpdateControl<SealedSecret> report(SealedSecret sealedSecret, Outcome outcome, boolean written) {

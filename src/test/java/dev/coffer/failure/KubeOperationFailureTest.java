@@ -1,4 +1,4 @@
-package dev.coffer.sync;
+package dev.coffer.failure;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class KubeOperationFailureTest {
         var noAnswer = new KubernetesClientException("An error has occurred.", new InterruptedIOException("closed"));
         assertThat(new KubeOperationFailure("writing the Secret ns/app", noAnswer).getMessage())
                 .isEqualTo("no answer from the Kubernetes API (InterruptedIOException) while writing the Secret ns/app");
-        assertThat(SyncFailure.of(noAnswer).message()).isEqualTo("no answer from the Kubernetes API (InterruptedIOException)");
+        assertThat(FailureReport.of(noAnswer, new FailureReport.Vocabulary("Failed", "")).message()).isEqualTo("no answer from the Kubernetes API (InterruptedIOException)");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.coffer.sync;
+package dev.coffer.failure;
 
 import java.time.Duration;
 import java.util.Map;
@@ -6,9 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff per ExternalSecret for failures retrying may fix: 1 s doubling up to
- * 7 minutes (upstream's bounds), with ±10% jitter so a provider outage does not end in a
- * synchronised retry storm. Kept in memory: a restart simply starts again at 1 s.
+ * Coffer's one backoff policy, used by every controller (ExternalSecret, PushSecret, SealedSecret,
+ * and a status patch that fails): exponential backoff per resource for failures retrying may
+ * fix, 1 s doubling up to 7 minutes (upstream's bounds), with ±10% jitter so a provider outage
+ * does not end in a synchronised retry storm. Kept in memory: a restart starts again at 1 s.
  */
 public final class RetryBackoff {
 
@@ -45,8 +46,8 @@ public final class RetryBackoff {
         failures.remove(key);
     }
 
-    /** How many ExternalSecrets are backing off now. */
-    int size() {
+    /** How many resources are backing off now. */
+    public int size() {
         return failures.size();
     }
 }

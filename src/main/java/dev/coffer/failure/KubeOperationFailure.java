@@ -1,4 +1,4 @@
-package dev.coffer.sync;
+package dev.coffer.failure;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * store's credentials, a templateFrom source, the target Secret; writing the Secret), so the
  * condition does not blame a write for a failed read.
  */
-public final class KubeOperationFailure extends RuntimeException {
+public final class KubeOperationFailure extends RuntimeException implements ExplainedError {
     private static final long serialVersionUID = 1L;
 
     private final String operation;
@@ -29,12 +29,23 @@ public final class KubeOperationFailure extends RuntimeException {
         return code;
     }
 
+    @Override
+    public String explanation() {
+        return getMessage();
+    }
+
+    /** The API server refused or did not answer: the same call later may pass. */
+    @Override
+    public boolean retryable() {
+        return true;
+    }
+
     /**
      * What the API server said: its HTTP status, or, for a call it never answered (a dropped
      * connection, a timeout, a client closed by a shutdown; the client reports code -1 then),
      * that there was no answer and the type of what ended the call. Never the client's own text.
      */
-    static String describe(KubernetesClientException e) {
+    public static String describe(KubernetesClientException e) {
         if (e.getCode() > 0) {
             return "Kubernetes API error (HTTP " + e.getCode() + ")";
         }
