@@ -10,21 +10,25 @@ import dev.coffer.sealing.keys.KeyRing;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * When a reconciliation may skip the RSA work: only when the Secret carries a stamp for this very
  * SealedSecret and its own untouched content. Counted in RSA operations (the controller's counter),
- * through the real reconciler, writer and a CRUD API server; a new reconciler is a restart.
+ * through the real reconciler, writer and a CRUD API server, its owned-Secret store fed by an
+ * informer as the operator's is; a new reconciler (and informer) is a restart.
  */
 class UnsealStampReconcileTest {
 
@@ -35,6 +39,7 @@ class UnsealStampReconcileTest {
     KubernetesClient client;
     SimpleMeterRegistry meters;
     SealedSecretReconciler reconciler;
+    SharedIndexInformer<Secret> informer;
 
     @BeforeEach
     void start() {
@@ -45,6 +50,7 @@ class UnsealStampReconcileTest {
 
     @AfterEach
     void stop() {
+        informer.stop();
         api.close();
     }
 
@@ -55,6 +61,12 @@ class UnsealStampReconcileTest {
         keys.replace(new KeyRing(List.of(held)));
         reconciler = new SealedSecretReconciler(keys, new UnsealedSecretWriter(client), new SealedSecretEvents(client),
                 new SealingMetrics(meters));
+        if (informer != null) {
+            informer.stop();
+        }
+        informer = client.secrets().inAnyNamespace().runnableInformer(0);
+        informer.itemStore(reconciler.ownedSecrets());
+        informer.start().toCompletableFuture().join();
     }
 
     long rsaOperations() {
@@ -69,7 +81,14 @@ class UnsealStampReconcileTest {
         return client.resources(SealedSecret.class).inNamespace(NS).withName("db").get();
     }
 
+    /** Once the informer has seen the Secret as it is now (as the operator's has, when the echo of a write comes). */
     UpdateControl<SealedSecret> reconcile() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Secret now = secret();
+            Secret cached = reconciler.ownedSecrets().get(NS + "/db");
+            return now == null ? cached == null
+                    : cached != null && now.getMetadata().getResourceVersion().equals(cached.getMetadata().getResourceVersion());
+        });
         return reconciler.reconcile(live(), null);
     }
 
