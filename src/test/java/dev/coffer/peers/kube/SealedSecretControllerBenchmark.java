@@ -146,7 +146,8 @@ class SealedSecretControllerBenchmark {
         Raw after = Raw.measure(key);
         List<Instant> unsealed = UnsealLog.writes(op.log(), ns);
         double wall = Duration.between(unsealed.get(0), unsealed.get(unsealed.size() - 1)).toNanos() / 1e9;
-        return new Batch(n, v, wall, cpu, end.rsaOperations() - start.rsaOperations(), before, after, api);
+        return new Batch(n, v, wall, cpu, end.rsaOperations() - start.rsaOperations(),
+                end.unsealRequests() - start.unsealRequests(), before, after, api);
     }
 
     private void createAll(List<SealedSecret> batch) throws Exception {
@@ -214,8 +215,8 @@ class SealedSecretControllerBenchmark {
     }
 
     /** One batch's figures; the raw rate is the mean of the measurements just before and just after. */
-    record Batch(int sealedSecrets, int values, double wallSeconds, Duration cpu, long rsaOperations, Raw before,
-                 Raw after, ApiRequestCounts api) {
+    record Batch(int sealedSecrets, int values, double wallSeconds, Duration cpu, long rsaOperations,
+                 long reconciliations, Raw before, Raw after, ApiRequestCounts api) {
 
         String describe(String keys) {
             int total = sealedSecrets * values;
@@ -226,10 +227,10 @@ class SealedSecretControllerBenchmark {
             return String.format("%s, %d SealedSecrets x %d values: %.1f values/s first to last unseal, %.1f ms operator "
                             + "CPU per value, %.2f RSA ops per value | raw RSA-4096 OAEP on %d cores: %.1f ops/s "
                             + "(%.1f before, %.1f after), %.1f ms CPU per op | ratio to cores x raw rate %.2f, "
-                            + "raw CPU / CPU per value %.2f | %s",
+                            + "raw CPU / CPU per value %.2f | %.2f reconciliations and %s",
                     keys, sealedSecrets, values, rate, cpuPerValue, (double) rsaOperations / total, CORES, rawRate,
                     before.opsPerSecond(), after.opsPerSecond(), rawCpu, rate / rawRate, rawCpu / cpuPerValue,
-                    api.per(sealedSecrets));
+                    (double) reconciliations / sealedSecrets, api.per(sealedSecrets));
         }
     }
 
