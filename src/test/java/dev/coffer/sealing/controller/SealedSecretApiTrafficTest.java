@@ -1,26 +1,19 @@
 package dev.coffer.sealing.controller;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
-import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.sealing.Scope;
 import dev.coffer.sealing.TestKeys;
-import dev.coffer.sealing.keys.KeyRegistry;
-import dev.coffer.sealing.keys.KeyRing;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,35 +30,18 @@ class SealedSecretApiTrafficTest {
     static final String SECRET = SECRETS + "/db";
     static final Map<String, String> VALUES = Map.of("a", "alpha", "b", "bravo");
 
-    MockApiServer api;
-    KubernetesClient client;
-    SealedSecretReconciler reconciler;
-    SharedIndexInformer<Secret> informer;
-
-    @BeforeEach
-    void start() {
-        api = MockApiServer.http();
-        client = api.admin();
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        KeyRegistry keys = new KeyRegistry(meters);
-        keys.replace(new KeyRing(List.of(TestKeys.key(0))));
-        reconciler = new SealedSecretReconciler(keys, new UnsealedSecretWriter(client), new SealedSecretEvents(client),
-                new SealingMetrics(meters));
-    }
+    final MockApiServer api = MockApiServer.http();
+    final KubernetesClient client = api.admin();
+    final ControllerProcess process = new ControllerProcess(client, TestKeys.key(0));
 
     @AfterEach
     void stop() {
-        if (informer != null) {
-            informer.stop();
-        }
+        process.close();
         api.close();
     }
 
-    /** The owned-Secret store fed by an informer on Secrets, as the operator's event source feeds it. */
-    void informerFeedsTheStore() throws Exception {
-        informer = client.secrets().inAnyNamespace().runnableInformer(0);
-        informer.itemStore(reconciler.ownedSecrets());
-        informer.start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    void informerFeedsTheStore() {
+        process.informerFeedsTheStore();
     }
 
     SealedSecret createSealedSecret(Map<String, String> templateAnnotations) {
@@ -81,7 +57,7 @@ class SealedSecretApiTrafficTest {
     /** Reconciles once; the requests it made to the Secret, as "VERB path", in order. */
     List<String> secretRequestsOf(SealedSecret primary, UpdateControl<SealedSecret>[] control) throws Exception {
         api.takeRequests();
-        control[0] = reconciler.reconcile(primary, null);
+        control[0] = process.reconciler.reconcile(primary, null);
         return api.takeRequests().stream().map(SealedSecretApiTrafficTest::line)
                 .filter(r -> r.endsWith(" " + SECRETS) || r.endsWith(" " + SECRET)).toList();
     }
@@ -113,7 +89,7 @@ class SealedSecretApiTrafficTest {
         SealedSecret sealed = createSealedSecret(null);
         var control = control();
         secretRequestsOf(sealed, control);
-        await().atMost(Duration.ofSeconds(30)).until(() -> reconciler.ownedSecrets().holds(NS, "db"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> process.reconciler.ownedSecrets().holds(NS, "db"));
 
         SealedSecret withStatus = control[0].getResource().orElseThrow();
         assertThat(secretRequestsOf(withStatus, control)).isEmpty();

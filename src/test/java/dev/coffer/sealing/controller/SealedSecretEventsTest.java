@@ -5,7 +5,6 @@ import dev.coffer.sealing.Scope;
 import dev.coffer.sealing.TestKeys;
 import dev.coffer.testsupport.kubernetes.FaultyApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,18 +16,15 @@ import static org.awaitility.Awaitility.await;
 /** An Event costs the unsealing worker no wait for the API server, and still arrives. */
 class SealedSecretEventsTest {
 
-    final FaultyApiServer api = new FaultyApiServer();
-    /** The recorder's client: the admin client's requests are never slowed. */
-    final KubernetesClient client = api.server().createClient();
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
-
     @Test
     void aSlowApiServerDoesNotHoldUpTheWorker() {
+        try (FaultyApiServer api = new FaultyApiServer(); KubernetesClient client = api.server().createClient()) {
+            recordOnce(api, client);
+        }
+    }
+
+    /** {@code client}'s requests are slowed, the admin client's never. */
+    private static void recordOnce(FaultyApiServer api, KubernetesClient client) {
         api.slow(r -> r.getPath().contains("/events"), Duration.ofSeconds(8));
         SealedSecret sealed = api.admin().resource(
                 Fixtures.sealed(TestKeys.key(0).publicKey(), "ev", "db", Scope.STRICT, Map.of("k", "v"))).create();

@@ -1,24 +1,18 @@
 package dev.coffer.sealing.controller;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
-import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.sealing.Scope;
 import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.TestKeys;
-import dev.coffer.sealing.keys.KeyRegistry;
-import dev.coffer.sealing.keys.KeyRing;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +31,8 @@ class UnsealStampReconcileTest {
 
     MockApiServer api;
     KubernetesClient client;
-    SimpleMeterRegistry meters;
+    ControllerProcess process;
     SealedSecretReconciler reconciler;
-    SharedIndexInformer<Secret> informer;
 
     @BeforeEach
     void start() {
@@ -50,27 +43,21 @@ class UnsealStampReconcileTest {
 
     @AfterEach
     void stop() {
-        informer.stop();
+        process.close();
         api.close();
     }
 
     /** A new controller process: nothing remembered, these keys held, the counter at zero. */
     void restart(SealingKey... held) {
-        meters = new SimpleMeterRegistry();
-        KeyRegistry keys = new KeyRegistry(meters);
-        keys.replace(new KeyRing(List.of(held)));
-        reconciler = new SealedSecretReconciler(keys, new UnsealedSecretWriter(client), new SealedSecretEvents(client),
-                new SealingMetrics(meters));
-        if (informer != null) {
-            informer.stop();
+        if (process != null) {
+            process.close();
         }
-        informer = client.secrets().inAnyNamespace().runnableInformer(0);
-        informer.itemStore(reconciler.ownedSecrets());
-        informer.start().toCompletableFuture().join();
+        process = new ControllerProcess(client, held).informerFeedsTheStore();
+        reconciler = process.reconciler;
     }
 
     long rsaOperations() {
-        return (long) meters.counter("coffer_sealing_rsa_operations_total").count();
+        return process.rsaOperations();
     }
 
     SealedSecret create(Map<String, String> values) {
