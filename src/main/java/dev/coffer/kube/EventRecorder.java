@@ -1,5 +1,6 @@
 package dev.coffer.kube;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -36,9 +37,14 @@ public final class EventRecorder {
     }
 
     public void record(HasMetadata involved, String type, String reason, String message) {
+        send(event(involved, type, reason, message));
+    }
+
+    /** The Event as {@link #record} would create it, built now from the object as it is now. */
+    Event event(HasMetadata involved, String type, String reason, String message) {
         String ns = involved.getMetadata().getNamespace() == null ? "default" : involved.getMetadata().getNamespace();
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        var event = new EventBuilder()
+        return new EventBuilder()
                 .withNewMetadata().withNamespace(ns).withGenerateName(involved.getMetadata().getName() + ".").endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(involved.getApiVersion())
                         .withKind(involved.getKind()).withName(involved.getMetadata().getName())
@@ -49,10 +55,16 @@ public final class EventRecorder {
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                 .withNewSource().withComponent(component).endSource().withReportingComponent(component)
                 .build();
+    }
+
+    /** Creates the Event; a failure is logged at debug level and otherwise ignored. */
+    void send(Event event) {
+        String ns = event.getMetadata().getNamespace();
         try {
             client.v1().events().inNamespace(ns).resource(event).create();
         } catch (KubernetesClientException e) {
-            LOG.debugf("could not record event %s on %s/%s: %s", reason, ns, involved.getMetadata().getName(), e.getStatus());
+            LOG.debugf("could not record event %s on %s/%s: %s", event.getReason(), ns,
+                    event.getInvolvedObject().getName(), e.getStatus());
         }
     }
 }

@@ -42,6 +42,14 @@ final class MetadataOnlySecretStore extends BasicItemStore<Secret> {
         return removed;
     }
 
+    /**
+     * Whether the informer has seen a Secret of this name. Only a hint: one created since may not
+     * have reached the cache yet, so a create made on its word must still expect a conflict.
+     */
+    boolean holds(String namespace, String name) {
+        return get(namespace + "/" + name) != null;
+    }
+
     /** Whether the cached Secret of this name carries a current stamp for the SealedSecret. */
     boolean stampedFor(String namespace, String name, SealedSecret sealedSecret, KeyRing ring) {
         String key = namespace + "/" + name;

@@ -2,9 +2,12 @@ package dev.coffer.sealing.controller;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.HttpURLConnection;
 import java.util.Optional;
 
 /** Applies a {@link UnsealWritePlan} to the cluster: the only place that writes unsealed Secrets. */
@@ -23,7 +26,9 @@ public class UnsealedSecretWriter {
     }
 
     /**
-     * Writes the desired Secret over {@code live} (as read just before), stamped when a stamp is
+     * Writes the desired Secret over {@code live} (as read just before, or null when the informer's
+     * cache has not seen it: a Secret that exists all the same is then read and written over, one
+     * request later), stamped when a stamp is
      * given; returns whether anything was written. A Secret that already holds what is desired is
      * left as it is, with one exception: one that has no stamp at all (written before stamps) gets
      * the stamp alone, once, so that later reconciliations need no RSA operation. A stale stamp on
@@ -41,9 +46,15 @@ public class UnsealedSecretWriter {
         if (plan.action() == UnsealWritePlan.Action.NONE && (stamp.isEmpty() || UnsealStamp.isStamped(live))) {
             return false;
         }
-        Secret next = stamp.map(s -> s.on(plan.secret())).orElse(plan.secret());
+        // stamped on a copy: the desired Secret stays as asked, to plan again over a Secret found existing
+        Secret next = stamp.map(s -> s.on(new SecretBuilder(plan.secret()).build())).orElse(plan.secret());
         switch (plan.action()) {
-            case CREATE -> client.secrets().inNamespace(ns).resource(next).create();
+            case CREATE -> {
+                Secret existing = createUnlessExists(next);
+                if (existing != null) {
+                    return write(owner, desired, existing, stamp);
+                }
+            }
             case UPDATE -> client.secrets().inNamespace(ns).resource(next).update();
             case RECREATE -> {
                 // Immutable data or a new type: only a new Secret can carry it.
@@ -54,6 +65,28 @@ public class UnsealedSecretWriter {
             default -> client.secrets().inNamespace(ns).resource(next).update();
         }
         return true;
+    }
+
+    /**
+     * Creates the Secret without a read first; returns null, or the Secret that exists already
+     * under its name (created since the cache looked). Never null twice in a row for one write:
+     * the Secret that is read back is planned over, not created again.
+     */
+    private Secret createUnlessExists(Secret next) {
+        String ns = next.getMetadata().getNamespace();
+        try {
+            client.secrets().inNamespace(ns).resource(next).create();
+            return null;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            Secret existing = live(ns, next.getMetadata().getName());
+            if (existing == null) {
+                throw e; // gone again since: the retry of the reconciliation plans afresh
+            }
+            return existing;
+        }
     }
 
     /** The Secret exists and belongs to someone else. */

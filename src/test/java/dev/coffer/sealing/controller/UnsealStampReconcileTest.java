@@ -1,30 +1,28 @@
 package dev.coffer.sealing.controller;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
-import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.sealing.Scope;
 import dev.coffer.sealing.SealingKey;
 import dev.coffer.sealing.TestKeys;
-import dev.coffer.sealing.keys.KeyRegistry;
-import dev.coffer.sealing.keys.KeyRing;
 import dev.coffer.testsupport.kubernetes.MockApiServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * When a reconciliation may skip the RSA work: only when the Secret carries a stamp for this very
  * SealedSecret and its own untouched content. Counted in RSA operations (the controller's counter),
- * through the real reconciler, writer and a CRUD API server; a new reconciler is a restart.
+ * through the real reconciler, writer and a CRUD API server, its owned-Secret store fed by an
+ * informer as the operator's is; a new reconciler (and informer) is a restart.
  */
 class UnsealStampReconcileTest {
 
@@ -33,7 +31,7 @@ class UnsealStampReconcileTest {
 
     MockApiServer api;
     KubernetesClient client;
-    SimpleMeterRegistry meters;
+    ControllerProcess process;
     SealedSecretReconciler reconciler;
 
     @BeforeEach
@@ -45,20 +43,21 @@ class UnsealStampReconcileTest {
 
     @AfterEach
     void stop() {
+        process.close();
         api.close();
     }
 
     /** A new controller process: nothing remembered, these keys held, the counter at zero. */
     void restart(SealingKey... held) {
-        meters = new SimpleMeterRegistry();
-        KeyRegistry keys = new KeyRegistry(meters);
-        keys.replace(new KeyRing(List.of(held)));
-        reconciler = new SealedSecretReconciler(keys, new UnsealedSecretWriter(client), new SealedSecretEvents(client),
-                new SealingMetrics(meters));
+        if (process != null) {
+            process.close();
+        }
+        process = new ControllerProcess(client, held).informerFeedsTheStore();
+        reconciler = process.reconciler;
     }
 
     long rsaOperations() {
-        return (long) meters.counter("coffer_sealing_rsa_operations_total").count();
+        return process.rsaOperations();
     }
 
     SealedSecret create(Map<String, String> values) {
@@ -69,7 +68,14 @@ class UnsealStampReconcileTest {
         return client.resources(SealedSecret.class).inNamespace(NS).withName("db").get();
     }
 
+    /** Once the informer has seen the Secret as it is now (as the operator's has, when the echo of a write comes). */
     UpdateControl<SealedSecret> reconcile() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Secret now = secret();
+            Secret cached = reconciler.ownedSecrets().get(NS + "/db");
+            return now == null ? cached == null
+                    : cached != null && now.getMetadata().getResourceVersion().equals(cached.getMetadata().getResourceVersion());
+        });
         return reconciler.reconcile(live(), null);
     }
 
