@@ -34,6 +34,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import jakarta.inject.Inject;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -68,7 +69,7 @@ import java.util.Optional;
 @RBACRule(apiGroups = Generators.GROUP, resources = {"passwords", "uuids", "vaultdynamicsecrets", "fakes", "sshkeys",
         "stssessiontokens", "ecrauthorizationtokens", "webhooks", "clustergenerators"}, verbs = {"get"})
 @ControllerConfiguration(name = "externalsecret", finalizerName = ExternalSecretReconciler.FINALIZER,
-        generationAwareEventProcessing = false)
+        generationAwareEventProcessing = false, informer = @Informer(itemStore = ExternalSecretItemStore.class))
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret>, Cleaner<ExternalSecret> {
 
     public static final String FINALIZER = "externalsecrets.external-secrets.io/externalsecret-cleanup";

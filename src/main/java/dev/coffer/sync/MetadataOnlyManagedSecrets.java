@@ -1,5 +1,6 @@
 package dev.coffer.sync;
 
+import dev.coffer.kube.SlimItemStore;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
@@ -26,7 +27,7 @@ final class MetadataOnlyManagedSecrets extends BasicItemStore<Secret> {
     public Secret put(String key, Secret secret) {
         // the hash first: a reader between the two lines sees a mismatch, never a false match
         dataHashes.put(key, ManagedSecret.dataHash(secret.getData()));
-        return super.put(key, new SecretBuilder(secret).withData(null).withStringData(null).build());
+        return super.put(key, SlimItemStore.slim(new SecretBuilder(secret).withData(null).withStringData(null).build()));
     }
 
     @Override
