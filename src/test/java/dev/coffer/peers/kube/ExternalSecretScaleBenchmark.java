@@ -232,10 +232,14 @@ class ExternalSecretScaleBenchmark {
         return options;
     }
 
-    /** The JVM's own account of its memory, when the options turned it on (-XX:NativeMemoryTracking=summary). */
+    /**
+     * The JVM's own account of its memory, when the options turned it on (-XX:NativeMemoryTracking=summary),
+     * and the heap's largest classes with -Dcoffer.bench.histogram=true.
+     */
     private static String nativeMemory(OperatorJar op) {
-        return JVM.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking"))
+        String nmt = JVM.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking"))
                 ? "\n" + ProcessMemory.nativeSummary(op.pid()) : "";
+        return Boolean.getBoolean("coffer.bench.histogram") ? nmt + "\n" + ProcessMemory.histogram(op.pid(), 25) : nmt;
     }
 
     /** Creates them from several clients; a create that timed out on the loaded machine is tried again. */

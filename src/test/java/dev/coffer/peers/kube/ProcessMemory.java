@@ -49,6 +49,11 @@ record ProcessMemory(long rssKiB, long liveHeapKiB) {
         return out.toString();
     }
 
+    /** The first {@code rows} lines of {@code GC.class_histogram} (live objects, largest first). */
+    static String histogram(long pid, int rows) {
+        return jcmd(pid, "GC.class_histogram").lines().limit(rows + 3L).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     String describe() {
         return String.format("RSS %d MiB, live heap after full GC %d MiB", rssKiB / 1024, liveHeapKiB / 1024);
     }
