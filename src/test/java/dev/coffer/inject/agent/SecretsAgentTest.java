@@ -169,4 +169,13 @@ class SecretsAgentTest {
         assertThatThrownBy(() -> agent(new InjectedFile("bad", "x", "{{ with secret }}", "bad", null)).renderAll())
                 .hasMessageStartingWith("file bad: template: ");
     }
+
+    @Test
+    void aTemplateErrorNeverQuotesASecretValue() {
+        vault.answers.put("secret/data/app", kv2("app", "canary-value-7f3a"));
+        SecretsAgent agent = agent(new InjectedFile("db", "secret/data/app",
+                "{{ with secret \"secret/data/app\" }}{{ fail .Data.data.password }}{{ end }}", "db", null));
+        assertThatThrownBy(agent::renderAll).isInstanceOf(SecretsAgent.AgentException.class)
+                .hasMessageStartingWith("file db: template: ").hasMessageNotContaining("canary-value-7f3a");
+    }
 }
