@@ -1,5 +1,6 @@
 package dev.coffer.fanout;
 
+import dev.coffer.kube.MetadataOnlyItemStore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -36,6 +37,9 @@ final class FanoutEventSources {
         var children = new InformerEventSource<>(InformerEventSourceConfiguration.from(child, context.getPrimaryResourceClass())
                 .withName(CHILDREN)
                 .withSecondaryToPrimaryMapper(c -> owners(c, ownerKind))
+                // only the cleanup pass reads it, for names and owners: every ExternalSecret of the
+                // cluster passes through this watch, so no spec or status is kept
+                .withItemStore(new MetadataOnlyItemStore<>(child))
                 .build(), context);
         return List.of(namespaces, children);
     }

@@ -1,12 +1,9 @@
 package dev.coffer.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
@@ -54,7 +51,7 @@ public final class DeletionEventSource<R extends HasMetadata> extends AbstractEv
     }
 
     private SharedIndexInformer<R> inform(SharedIndexInformer<R> informer) {
-        informer.itemStore(new MetadataOnly<>(resourceType()));
+        informer.itemStore(new MetadataOnlyItemStore<>(resourceType()));
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(R resource) {
@@ -89,32 +86,5 @@ public final class DeletionEventSource<R extends HasMetadata> extends AbstractEv
         informers.forEach(SharedIndexInformer::close);
         informers.clear();
         super.stop();
-    }
-
-    /** Keeps names, namespaces and generations only: this source needs no spec and must hold no value. */
-    private static final class MetadataOnly<R extends HasMetadata> extends BasicItemStore<R> {
-        private final Class<R> type;
-
-        MetadataOnly(Class<R> type) {
-            super(Cache::metaNamespaceKeyFunc);
-            this.type = type;
-        }
-
-        @Override
-        public R put(String key, R resource) {
-            try {
-                R slim = type.getDeclaredConstructor().newInstance();
-                ObjectMeta meta = new ObjectMeta();
-                meta.setName(resource.getMetadata().getName());
-                meta.setNamespace(resource.getMetadata().getNamespace());
-                meta.setUid(resource.getMetadata().getUid());
-                meta.setResourceVersion(resource.getMetadata().getResourceVersion());
-                meta.setGeneration(resource.getMetadata().getGeneration());
-                slim.setMetadata(meta);
-                return super.put(key, slim);
-            } catch (ReflectiveOperationException e) {
-                return super.put(key, resource);
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.coffer.api.externalsecrets.v1.ClusterSecretStore;
 import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecret;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecretSource;
+import dev.coffer.kube.MetadataOnlyItemStore;
 import dev.coffer.store.NamespaceConditions;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -34,6 +35,9 @@ final class PushSecretEventSources {
         var secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, PushSecret.class)
                 .withName(SOURCE_SECRETS)
                 .withSecondaryToPrimaryMapper(s -> selecting(context, s))
+                // every Secret of the cluster passes through this watch: keep names and labels only,
+                // the data of the few a PushSecret selects is read when it is pushed (PushSource)
+                .withItemStore(new MetadataOnlyItemStore<>(Secret.class))
                 .build(), context);
         var stores = new InformerEventSource<>(InformerEventSourceConfiguration.from(SecretStore.class, PushSecret.class)
                 .withSecondaryToPrimaryMapper(s -> all(context, s.getMetadata().getNamespace()))

@@ -67,7 +67,10 @@ final class PushSource {
         }
     }
 
-    /** The data to push, decoded. */
+    /**
+     * The data to push, decoded. {@code cached} are the Secrets the selector picks, as the
+     * metadata-only informer cache has them; their data is read from the API.
+     */
     Map<String, byte[]> read(PushSecret ps, List<Secret> cached) {
         String ns = ps.getMetadata().getNamespace();
         if (generated(ps)) {
@@ -83,15 +86,18 @@ final class PushSource {
         }
         var source = ps.getSpec().selector.secret;
         if (source.name != null && !source.name.isEmpty()) {
-            Secret s = cached.stream().filter(c -> source.name.equals(c.getMetadata().getName())).findFirst()
-                    .or(() -> Optional.ofNullable(client.secrets().inNamespace(ns).withName(source.name).get()))
+            Secret s = Optional.ofNullable(client.secrets().inNamespace(ns).withName(source.name).get())
                     .orElseThrow(() -> new SourceMissingException("source Secret \"" + source.name + "\" not found in namespace " + ns));
             return decode(List.of(s));
         }
-        if (cached.isEmpty()) {
+        // the cache knows names and labels only: read the data of those the selector picks
+        List<Secret> selected = cached.stream()
+                .map(c -> client.secrets().inNamespace(ns).withName(c.getMetadata().getName()).get())
+                .filter(java.util.Objects::nonNull).toList();
+        if (selected.isEmpty()) {
             throw new SourceMissingException("no Secret in namespace " + ns + " matches spec.selector.secret.selector");
         }
-        return decode(cached);
+        return decode(selected);
     }
 
     private static Map<String, byte[]> decode(List<Secret> secrets) {

@@ -1,6 +1,7 @@
 package dev.coffer.sealing.controller;
 
 import dev.coffer.api.sealedsecrets.v1alpha1.SealedSecret;
+import dev.coffer.kube.SlimItemStore;
 import dev.coffer.sealing.keys.KeyRing;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
@@ -29,7 +30,7 @@ final class MetadataOnlySecretStore extends BasicItemStore<Secret> {
         Secret slim = new Secret();
         slim.setApiVersion(secret.getApiVersion());
         slim.setKind(secret.getKind());
-        slim.setMetadata(secret.getMetadata());
+        slim.setMetadata(SlimItemStore.slim(secret).getMetadata()); // without managedFields
         slim.setType(secret.getType());
         slim.setImmutable(secret.getImmutable());
         return super.put(key, slim);

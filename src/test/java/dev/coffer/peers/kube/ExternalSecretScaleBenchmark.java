@@ -103,7 +103,7 @@ class ExternalSecretScaleBenchmark {
         peer.ensureNamespace(ns);
         kube.resource(TestResources.fakeStore(ns, "fake", values())).create();
         try (OperatorJar op = start("scale-empty")) {
-            report.add("0 ExternalSecrets: " + ProcessMemory.of(op.pid()).describe() + nativeMemory(op));
+            report.add("0 ExternalSecrets: " + ProcessMemory.of(op.pid()).describe() + nativeMemory(op, 0));
         }
         // All N exist before the operator starts, as for the bare client: the timed part is the sync
         // work, not how fast this test can create objects (8 clients need about 19 s for 1,000 here).
@@ -124,7 +124,7 @@ class ExternalSecretScaleBenchmark {
                             + " (target <= 1.5); %s", n, coffer, (ready - t0) / 1e9, afterReady, bare, coffer / bare,
                     afterReady / bare, load()));
             report.add(String.format("%d ExternalSecrets: %s; %d syncs%s", n, ProcessMemory.of(op.pid()).describe(),
-                    SyncTimeline.syncs(op), nativeMemory(op)));
+                    SyncTimeline.syncs(op), nativeMemory(op, n)));
             List<Instant> refreshTimes = refreshTimes(ns);
             firstSync = refreshTimes.get(0);
             lastSync = refreshTimes.get(refreshTimes.size() - 1);
@@ -236,10 +236,11 @@ class ExternalSecretScaleBenchmark {
      * The JVM's own account of its memory, when the options turned it on (-XX:NativeMemoryTracking=summary),
      * and the heap's largest classes with -Dcoffer.bench.histogram=true.
      */
-    private static String nativeMemory(OperatorJar op) {
+    private static String nativeMemory(OperatorJar op, int count) {
         String nmt = JVM.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking"))
                 ? "\n" + ProcessMemory.nativeSummary(op.pid()) : "";
-        return Boolean.getBoolean("coffer.bench.histogram") ? nmt + "\n" + ProcessMemory.histogram(op.pid(), 25) : nmt;
+        return Boolean.getBoolean("coffer.bench.histogram") ? nmt + "\n" + ProcessMemory.histogram(op.pid(), 25,
+                Path.of("target", "benchmark", "histogram-" + count + ".txt")) : nmt;
     }
 
     /** Creates them from several clients; a create that timed out on the loaded machine is tried again. */

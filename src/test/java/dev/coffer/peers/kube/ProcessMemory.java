@@ -49,9 +49,19 @@ record ProcessMemory(long rssKiB, long liveHeapKiB) {
         return out.toString();
     }
 
-    /** The first {@code rows} lines of {@code GC.class_histogram} (live objects, largest first). */
-    static String histogram(long pid, int rows) {
-        return jcmd(pid, "GC.class_histogram").lines().limit(rows + 3L).collect(java.util.stream.Collectors.joining("\n"));
+    /**
+     * The first {@code rows} lines of {@code GC.class_histogram} (live objects, largest first); the whole
+     * histogram is kept in {@code file}, to compare two of them class by class.
+     */
+    static String histogram(long pid, int rows, Path file) {
+        String all = jcmd(pid, "GC.class_histogram");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all.lines().limit(rows + 3L).collect(java.util.stream.Collectors.joining("\n")) + "\n(all of it in " + file + ")";
     }
 
     String describe() {
