@@ -4,10 +4,12 @@ import dev.coffer.api.externalsecrets.v1.ClusterSecretStore;
 import dev.coffer.api.externalsecrets.v1.SecretStore;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecret;
 import dev.coffer.api.externalsecrets.v1alpha1.PushSecretSource;
+import dev.coffer.kube.LazyEventSources;
 import dev.coffer.kube.MetadataOnlyItemStore;
 import dev.coffer.store.NamespaceConditions;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -32,20 +34,31 @@ final class PushSecretEventSources {
     }
 
     static List<EventSource<?, PushSecret>> create(EventSourceContext<PushSecret> context) {
-        var secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, PushSecret.class)
-                .withName(SOURCE_SECRETS)
-                .withSecondaryToPrimaryMapper(s -> selecting(context, s))
-                // every Secret of the cluster passes through this watch: keep names and labels only,
-                // the data of the few a PushSecret selects is read when it is pushed (PushSource)
-                .withItemStore(new MetadataOnlyItemStore<>(Secret.class))
-                .build(), context);
         var stores = new InformerEventSource<>(InformerEventSourceConfiguration.from(SecretStore.class, PushSecret.class)
                 .withSecondaryToPrimaryMapper(s -> all(context, s.getMetadata().getNamespace()))
                 .build(), context);
         var clusterStores = new InformerEventSource<>(InformerEventSourceConfiguration.from(ClusterSecretStore.class, PushSecret.class)
                 .withSecondaryToPrimaryMapper(s -> all(context, null))
                 .build(), context);
-        return List.of(secrets, stores, clusterStores);
+        return List.of(stores, clusterStores);
+    }
+
+    /**
+     * The watch of source Secrets, started by the first PushSecret that reads one
+     * ({@link LazyEventSources}): without PushSecrets, no Secret is listed or kept for them.
+     */
+    static InformerEventSource<Secret, PushSecret> sourceSecrets(Context<PushSecret> context) {
+        return LazyEventSources.registered(context, Secret.class, SOURCE_SECRETS, PushSecretEventSources::sourceSecrets);
+    }
+
+    private static InformerEventSource<Secret, PushSecret> sourceSecrets(EventSourceContext<PushSecret> context) {
+        return new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, PushSecret.class)
+                .withName(SOURCE_SECRETS)
+                .withSecondaryToPrimaryMapper(s -> selecting(context, s))
+                // every Secret of the cluster passes through this watch: keep names and labels only,
+                // the data of the few a PushSecret selects is read when it is pushed (PushSource)
+                .withItemStore(new MetadataOnlyItemStore<>(Secret.class))
+                .build(), context);
     }
 
     /** The PushSecrets of the Secret's namespace whose {@code selector.secret} picks it. */

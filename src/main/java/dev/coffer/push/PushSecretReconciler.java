@@ -42,7 +42,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -255,13 +254,11 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Secret> selectedSecrets(PushSecret ps, Context<PushSecret> context) {
         if (PushSource.generated(ps)) {
             return List.of();
         }
-        var cache = (InformerEventSource<Secret, PushSecret>) context.eventSourceRetriever()
-                .getEventSourceFor(Secret.class, PushSecretEventSources.SOURCE_SECRETS);
+        var cache = PushSecretEventSources.sourceSecrets(context);
         return cache.list(ps.getMetadata().getNamespace(), s -> PushSecretEventSources.selects(ps, s)).toList();
     }
 

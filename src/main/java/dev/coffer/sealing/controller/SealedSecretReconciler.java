@@ -9,6 +9,7 @@ import dev.coffer.failure.FailureReport;
 import dev.coffer.failure.KubeOperationFailure;
 import dev.coffer.failure.RetryBackoff;
 import dev.coffer.kube.DeletionEventSource;
+import dev.coffer.kube.LazyEventSources;
 import dev.coffer.metrics.SealingMetrics;
 import dev.coffer.sealing.SealedSecretUnsealer;
 import dev.coffer.sealing.SealingException;
@@ -49,6 +50,7 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
     private final SealingMetrics metrics;
     private final AuditTrail audit;
     private final UnsealedSecretShaper shaper = new UnsealedSecretShaper(TemplateData.standard());
+    private static final String OWNED_SECRETS = "owned-secrets";
     private final MetadataOnlySecretStore ownedSecrets = new MetadataOnlySecretStore();
     private final RetryBackoff backoff = new RetryBackoff();
 
@@ -68,11 +70,6 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
 
     @Override
     public List<EventSource<?, SealedSecret>> prepareEventSources(EventSourceContext<SealedSecret> context) {
-        var owned = InformerEventSourceConfiguration.from(Secret.class, SealedSecret.class)
-                .withName("owned-secrets")
-                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(SealedSecret.class))
-                .withItemStore(ownedSecrets)
-                .build();
         // A deleted SealedSecret's key hint and metric series go (no finalizer: upstream has none;
         // its Secret goes by the owner reference).
         var deletions = new DeletionEventSource<>(SealedSecret.class, context.getClient(), context.getControllerConfiguration(),
@@ -82,12 +79,34 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
                     backoff.reset(EscapedErrors.statusKey(gone));
                     metrics.forget(gone.getMetadata().getNamespace(), gone.getMetadata().getName());
                 });
-        return List.of(new InformerEventSource<>(owned, context),
-                new KeyChangeEventSource(keys, context.getPrimaryCache()), deletions);
+        return List.of(new KeyChangeEventSource(keys, context.getPrimaryCache()), deletions);
+    }
+
+    /**
+     * The watch of the Secrets SealedSecrets own, started by the first SealedSecret reconciled
+     * ({@link LazyEventSources}): Secrets carry no label to select them by, so it lists every
+     * Secret, which a cluster without SealedSecrets should not pay for.
+     */
+    private void watchOwnedSecrets(Context<SealedSecret> context) {
+        LazyEventSources.registered(context, Secret.class, OWNED_SECRETS, events -> new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Secret.class, SealedSecret.class)
+                        .withName(OWNED_SECRETS)
+                        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(SealedSecret.class))
+                        .withItemStore(ownedSecrets)
+                        .build(), events));
     }
 
     @Override
     public UpdateControl<SealedSecret> reconcile(SealedSecret sealedSecret, Context<SealedSecret> context) throws Exception {
+        watchOwnedSecrets(context);
+        return unseal(sealedSecret);
+    }
+
+    /**
+     * The reconcile once the owned Secrets are watched. Tests that drive the reconciler by hand
+     * feed {@link #ownedSecrets()} from an informer of their own and call this.
+     */
+    UpdateControl<SealedSecret> unseal(SealedSecret sealedSecret) throws Exception {
         Outcome outcome;
         boolean written = false;
         String ns = sealedSecret.getMetadata().getNamespace();

@@ -57,7 +57,7 @@ class SealedSecretApiTrafficTest {
     /** Reconciles once; the requests it made to the Secret, as "VERB path", in order. */
     List<String> secretRequestsOf(SealedSecret primary, UpdateControl<SealedSecret>[] control) throws Exception {
         api.takeRequests();
-        control[0] = process.reconciler.reconcile(primary, null);
+        control[0] = process.reconciler.unseal(primary);
         return api.takeRequests().stream().map(SealedSecretApiTrafficTest::line)
                 .filter(r -> r.endsWith(" " + SECRETS) || r.endsWith(" " + SECRET)).toList();
     }

@@ -76,7 +76,7 @@ class UnsealStampReconcileTest {
             return now == null ? cached == null
                     : cached != null && now.getMetadata().getResourceVersion().equals(cached.getMetadata().getResourceVersion());
         });
-        return reconciler.reconcile(live(), null);
+        return reconciler.unseal(live());
     }
 
     /** The same keys held by a new controller process, then one reconciliation. */
