@@ -43,28 +43,53 @@ final class ExternalSecretEventSources {
     static List<EventSource<?, ExternalSecret>> create(EventSourceContext<ExternalSecret> context,
                                                        MetadataOnlyManagedSecrets secretCache) {
         context.getPrimaryCache().addIndexer(STORE_INDEX, ExternalSecretEventSources::storeKeys);
-        context.getPrimaryCache().addIndexer(TARGET_INDEX, es -> es.getSpec() == null ? List.of()
+        // Most ExternalSecrets target a Secret of their own name, found without an index; only the
+        // others are indexed (an index entry is a set of its own, about 250 bytes per ExternalSecret).
+        context.getPrimaryCache().addIndexer(TARGET_INDEX, es -> es.getSpec() == null || targetsOwnName(es) ? List.of()
                 : List.of(es.getMetadata().getNamespace() + "/" + Policies.targetName(es)));
+        // Each source also says which secondaries a primary has (from its spec), so that JOSDK keeps
+        // no primary-to-secondary index of its own: that index holds a set per ExternalSecret.
         var secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, ExternalSecret.class)
                 .withName(MANAGED_SECRETS)
                 .withLabelSelector(ManagedSecret.LABEL_MANAGED + "=true")
                 .withSecondaryToPrimaryMapper(s -> targetersOf(context, s))
+                .withPrimaryToSecondaryMapper((ExternalSecret es) -> es.getSpec() == null ? Set.of()
+                        : Set.of(new ResourceID(Policies.targetName(es), es.getMetadata().getNamespace())))
                 .withItemStore(secretCache)
                 .build(), context);
         var stores = new InformerEventSource<>(InformerEventSourceConfiguration.from(SecretStore.class, ExternalSecret.class)
                 .withSecondaryToPrimaryMapper(s -> usersOf(context, key(StoreKind.SecretStore, s.getMetadata().getNamespace(),
                         s.getMetadata().getName())))
+                .withPrimaryToSecondaryMapper((ExternalSecret es) -> storesOf(es, StoreKind.SecretStore))
                 .build(), context);
         var clusterStores = new InformerEventSource<>(InformerEventSourceConfiguration.from(ClusterSecretStore.class, ExternalSecret.class)
                 .withSecondaryToPrimaryMapper(s -> usersOf(context, key(StoreKind.ClusterSecretStore, null, s.getMetadata().getName())))
+                .withPrimaryToSecondaryMapper((ExternalSecret es) -> storesOf(es, StoreKind.ClusterSecretStore))
                 .build(), context);
         return List.of(secrets, stores, clusterStores);
     }
 
-    /** The ExternalSecrets whose target is this Secret. */
+    /** The ExternalSecrets whose target is this Secret: the one of its name, and those indexed by target. */
     static Set<ResourceID> targetersOf(EventSourceContext<ExternalSecret> context, Secret secret) {
-        return context.getPrimaryCache().byIndex(TARGET_INDEX, secret.getMetadata().getNamespace() + "/"
-                + secret.getMetadata().getName()).stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+        String ns = secret.getMetadata().getNamespace();
+        String name = secret.getMetadata().getName();
+        Set<ResourceID> targeters = context.getPrimaryCache().byIndex(TARGET_INDEX, ns + "/" + name).stream()
+                .map(ResourceID::fromResource).collect(Collectors.toCollection(java.util.HashSet::new));
+        ResourceID sameName = new ResourceID(name, ns);
+        context.getPrimaryCache().get(sameName).filter(es -> es.getSpec() != null && targetsOwnName(es))
+                .ifPresent(es -> targeters.add(sameName));
+        return targeters;
+    }
+
+    private static boolean targetsOwnName(ExternalSecret es) {
+        return Policies.targetName(es).equals(es.getMetadata().getName());
+    }
+
+    /** The stores of one kind an ExternalSecret reads from. */
+    private static Set<ResourceID> storesOf(ExternalSecret es, StoreKind kind) {
+        String ns = kind == StoreKind.ClusterSecretStore ? null : es.getMetadata().getNamespace();
+        return storeRefs(es).stream().filter(ref -> ref.kind == kind).map(ref -> new ResourceID(ref.name, ns))
+                .collect(Collectors.toSet());
     }
 
     private static Set<ResourceID> usersOf(EventSourceContext<ExternalSecret> context, String storeKey) {

@@ -12,7 +12,7 @@ import dev.coffer.testsupport.TestResources;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ class ReleaseOnDeleteTest extends OperatorTest {
     @Inject
     KeyRegistry keys;
     @Inject
-    MeterRegistry meters;
+    PrometheusMeterRegistry meters; // where the per-ExternalSecret series are kept (OperatorBeans)
 
     @Test
     void deletedStoresCloseTheirClients() {

@@ -24,6 +24,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Unseals SealedSecrets into Secrets: plan (label, key order) → decrypt → shape → write, then
@@ -92,6 +94,8 @@ public class SealedSecretReconciler implements Reconciler<SealedSecret> {
                 InformerEventSourceConfiguration.from(Secret.class, SealedSecret.class)
                         .withName(OWNED_SECRETS)
                         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(SealedSecret.class))
+                        // its Secret has its name: JOSDK then keeps no index with a set per SealedSecret
+                        .withPrimaryToSecondaryMapper((SealedSecret ss) -> Set.of(ResourceID.fromResource(ss)))
                         .withItemStore(ownedSecrets)
                         .build(), events));
     }
