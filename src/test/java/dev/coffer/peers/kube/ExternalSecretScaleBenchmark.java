@@ -112,11 +112,10 @@ class ExternalSecretScaleBenchmark {
         report.add(String.format("%d ExternalSecrets created in %.1f s (not timed)", n, (System.nanoTime() - c0) / 1e9));
         Instant firstSync;
         Instant lastSync;
-        long t0 = System.nanoTime();
-        try (OperatorJar op = start("scale-first")) {
+        try (ReadyWatch watch = new ReadyWatch(kube, ns, n); OperatorJar op = start("scale-first")) {
+            long t0 = watch.since(); // the watch has listed them, the operator's JVM starts
             long ready = System.nanoTime();
-            awaitReady(ns, n);
-            long end = System.nanoTime();
+            long end = watch.await(PATIENCE);
             double coffer = (end - t0) / 1e9;
             double afterReady = (end - ready) / 1e9;
             report.add(String.format("%d ExternalSecrets to Ready: Coffer %.1f s from the JVM's start (ready after %.1f s),"
@@ -282,13 +281,6 @@ class ExternalSecretScaleBenchmark {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private void awaitReady(String ns, int n) {
-        // a list of 10,000 may outlast the client's timeout on a loaded machine: look again
-        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(n > 2000 ? 5 : 2)).ignoreExceptions().until(() ->
-                kube.resources(ExternalSecret.class).inNamespace(ns).list().getItems().stream()
-                        .filter(ExternalSecretScaleBenchmark::isReady).count() == n);
     }
 
     private List<Instant> refreshTimes(String ns) {
