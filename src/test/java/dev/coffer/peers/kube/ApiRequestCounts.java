@@ -61,11 +61,11 @@ record ApiRequestCounts(Map<String, Long> byVerbAndResource) {
         return byVerbAndResource.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Per SealedSecret, for example {@code "GET secrets 1.00, POST events 1.00"}. */
-    String per(int sealedSecrets) {
+    /** Per resource, for example {@code "GET secrets 1.00, POST events 1.00"} per SealedSecret. */
+    String per(int resources, String noun) {
         StringBuilder out = new StringBuilder();
         byVerbAndResource.forEach((key, count) -> out.append(out.isEmpty() ? "" : ", ")
-                .append(String.format("%s %.2f", key, (double) count / sealedSecrets)));
-        return String.format("%.2f API requests per SealedSecret (%s)", (double) total() / sealedSecrets, out);
+                .append(String.format("%s %.2f", key, (double) count / resources)));
+        return String.format("%.2f API requests per %s (%s)", (double) total() / resources, noun, out);
     }
 }

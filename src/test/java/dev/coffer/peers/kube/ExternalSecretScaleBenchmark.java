@@ -63,6 +63,7 @@ class ExternalSecretScaleBenchmark {
     static final int KEYS = 100;
     static final int VALUE_BYTES = 1024;
     static final int CREATORS = 8;
+    static final String[] API_RESOURCES = {"secrets", "events", "externalsecrets", "secretstores", "leases"};
     static final Duration PATIENCE = Duration.ofMinutes(60);
     /** The chart's container with its default values, as the image runs it. */
     static final ChartContainer CHART = ChartContainer.rendered(Map.of());
@@ -112,6 +113,7 @@ class ExternalSecretScaleBenchmark {
         report.add(String.format("%d ExternalSecrets created in %.1f s (not timed)", n, (System.nanoTime() - c0) / 1e9));
         Instant firstSync;
         Instant lastSync;
+        ApiRequestCounts api0 = ApiRequestCounts.scrape(kube);
         try (ReadyWatch watch = new ReadyWatch(kube, ns, n); OperatorJar op = start("scale-first")) {
             long t0 = watch.since(); // the watch has listed them, the operator's JVM starts
             long ready = System.nanoTime();
@@ -122,6 +124,10 @@ class ExternalSecretScaleBenchmark {
                             + " %.1f s from ready; bare client %.1f s; ratio %.2f from the start, %.2f from ready"
                             + " (target <= 1.5); %s", n, coffer, (ready - t0) / 1e9, afterReady, bare, coffer / bare,
                     afterReady / bare, load()));
+            report.add(String.format("until all were Ready: operator CPU %.1f s (from the JVM's start, on %d cores);"
+                    + " the API server counted %s (the informers' lists and the benchmark's watch included)",
+                    op.cpuTime().toMillis() / 1e3, Runtime.getRuntime().availableProcessors(),
+                    ApiRequestCounts.scrape(kube).since(api0, API_RESOURCES).per(n, "ExternalSecret")));
             report.add(String.format("%d ExternalSecrets: %s; %d syncs%s", n, ProcessMemory.of(op.pid()).describe(),
                     SyncTimeline.syncs(op), nativeMemory(op, n)));
             List<Instant> refreshTimes = refreshTimes(ns);

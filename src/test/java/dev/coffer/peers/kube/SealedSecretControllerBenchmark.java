@@ -97,7 +97,7 @@ class SealedSecretControllerBenchmark {
             report.add(String.format("restart, %d SealedSecrets with intact Secrets: %d RSA operations, %d Secret writes; "
                             + "all reconciled %.1f s after the JVM started, %.1f s of operator CPU (JVM start included); %s",
                     restartTotal, done.rsaOperations(), writesIn(op.log()), (System.nanoTime() - t0) / 1e9,
-                    op.cpuTime().toMillis() / 1e3, ApiRequestCounts.scrape(kube).since(api0, API_RESOURCES).per(restartTotal)));
+                    op.cpuTime().toMillis() / 1e3, ApiRequestCounts.scrape(kube).since(api0, API_RESOURCES).per(restartTotal, "SealedSecret")));
         }
 
         // 3 keys: the two newer ones are tried first on the first value of each SealedSecret.
@@ -241,7 +241,7 @@ class SealedSecretControllerBenchmark {
                             + "raw CPU / CPU per value %.2f | %.2f reconciliations and %s",
                     keys, sealedSecrets, values, rate, cpuPerValue, (double) rsaOperations / total, CORES, rawRate,
                     before.opsPerSecond(), after.opsPerSecond(), rawCpu, rate / rawRate, rawCpu / cpuPerValue,
-                    (double) reconciliations / sealedSecrets, api.per(sealedSecrets));
+                    (double) reconciliations / sealedSecrets, api.per(sealedSecrets, "SealedSecret"));
         }
     }
 
