@@ -52,10 +52,11 @@ public class OperatorBeans {
         return new ApiServerKubeAccess(client);
     }
 
+    /** Events are sent off the reconcile threads, as upstream's are: a sync does not wait for its Event. */
     @Produces
     @Singleton
     EventRecorder eventRecorder(KubernetesClient client) {
-        return new EventRecorder(client, "coffer");
+        return EventRecorder.queued(client, "coffer");
     }
 
     @Produces

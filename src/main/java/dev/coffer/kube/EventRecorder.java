@@ -21,11 +21,27 @@ public final class EventRecorder {
 
     private final KubernetesClient client;
     private final String component;
+    /** Where {@link #record} hands Events over, or null to send them on the caller's thread. */
+    private final QueuedEventRecorder queue;
 
-    /** @param component the event source, as {@code kubectl describe} shows it */
+    /** Sends each Event on the caller's thread. @param component the event source, as {@code kubectl describe} shows it */
     public EventRecorder(KubernetesClient client, String component) {
+        this(client, component, null);
+    }
+
+    private EventRecorder(KubernetesClient client, String component, QueuedEventRecorder queue) {
         this.client = client;
         this.component = component;
+        this.queue = queue;
+    }
+
+    /**
+     * A recorder whose Events are sent off the caller's thread ({@link QueuedEventRecorder}), as
+     * client-go's broadcaster sends upstream's: a reconcile does not wait for its Event, and an
+     * Event the API server is too slow for is dropped, never waited for.
+     */
+    public static EventRecorder queued(KubernetesClient client, String component) {
+        return new EventRecorder(client, component, new QueuedEventRecorder(client, component));
     }
 
     public void normal(HasMetadata involved, String reason, String message) {
@@ -37,7 +53,11 @@ public final class EventRecorder {
     }
 
     public void record(HasMetadata involved, String type, String reason, String message) {
-        send(event(involved, type, reason, message));
+        if (queue != null) {
+            queue.record(involved, type, reason, message);
+        } else {
+            send(event(involved, type, reason, message));
+        }
     }
 
     /** The Event as {@link #record} would create it, built now from the object as it is now. */
