@@ -52,6 +52,11 @@ public final class EventRecorder {
         record(involved, "Warning", reason, message);
     }
 
+    /** Events dropped because the queue was full; 0 for a recorder that sends on the caller's thread. */
+    public long dropped() {
+        return queue == null ? 0 : queue.dropped();
+    }
+
     public void record(HasMetadata involved, String type, String reason, String message) {
         if (queue != null) {
             queue.record(involved, type, reason, message);

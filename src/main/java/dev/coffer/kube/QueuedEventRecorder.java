@@ -28,6 +28,9 @@ public final class QueuedEventRecorder implements AutoCloseable {
     private final EventRecorder recorder;
     private final ThreadPoolExecutor sender;
     private final AtomicLong dropped = new AtomicLong();
+    private static final long NEVER = Long.MIN_VALUE;
+    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private final AtomicLong lastWarned = new AtomicLong(NEVER);
 
     public QueuedEventRecorder(KubernetesClient client, String component) {
         this(new EventRecorder(client, component), component, DEFAULT_CAPACITY);
@@ -43,7 +46,15 @@ public final class QueuedEventRecorder implements AutoCloseable {
                 },
                 (task, pool) -> {
                     long count = dropped.incrementAndGet();
-                    LOG.debugf("event queue full or closed: %d events dropped so far", count);
+                    long now = System.nanoTime();
+                    long last = lastWarned.get();
+                    // one line when drops start, then at most one a minute: a burst drops thousands
+                    if ((last == NEVER || now - last >= WARN_EVERY_NANOS) && lastWarned.compareAndSet(last, now)) {
+                        LOG.warnf("Kubernetes Events of %s are being dropped: the API server takes them slower than they"
+                                + " come (%d dropped so far, metric coffer_events_dropped_total)", component, count);
+                    } else {
+                        LOG.debugf("event queue full or closed: %d events dropped so far", count);
+                    }
                 });
         sender.allowCoreThreadTimeOut(true);
     }

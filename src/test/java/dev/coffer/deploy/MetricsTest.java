@@ -98,6 +98,9 @@ class MetricsTest extends OperatorTest {
                 "sealed_secrets_controller_unseal_errors_total", "sealed_secrets_controller_condition_info");
         assertThat(text).containsPattern("sealed_secrets_controller_unseal_errors_total\\{[^}]*namespace=\"" + ns + "\"[^}]*reason=\"unseal\"[^}]*} [1-9]");
         assertThat(text).containsPattern("sealed_secrets_controller_condition_info\\{[^}]*name=\"sealed-ok\"[^}]*} 1");
+        assertThat(text).as("Events dropped by the queued recorders, per component")
+                .containsPattern("coffer_events_dropped_total\\{component=\"coffer\",?} [0-9]")
+                .containsPattern("coffer_events_dropped_total\\{component=\"sealed-secrets-controller\",?} [0-9]");
         assertThat(names).as("JVM metrics").contains("jvm_memory_used_bytes", "jvm_threads_live_threads");
         assertThat(names).as("JOSDK reconcile metrics: queue depth, duration, throughput").contains("reconciliations_queue",
                 "reconciliations_active", "reconciliations_execution_duration_seconds_count", "reconciliations_started_total",

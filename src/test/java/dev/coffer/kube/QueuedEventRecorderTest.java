@@ -1,5 +1,6 @@
 package dev.coffer.kube;
 
+import dev.coffer.testsupport.LogCapture;
 import dev.coffer.testsupport.kubernetes.FaultyApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -58,7 +59,8 @@ class QueuedEventRecorderTest {
     @Test
     void aFullQueueDropsEventsInsteadOfWaiting() {
         api.slow(r -> r.getPath().contains("/events"), Duration.ofSeconds(8));
-        try (QueuedEventRecorder recorder = new QueuedEventRecorder(new EventRecorder(client, "c"), "c", 2)) {
+        try (LogCapture logs = new LogCapture();
+             QueuedEventRecorder recorder = new QueuedEventRecorder(new EventRecorder(client, "c"), "c", 2)) {
             long t0 = System.nanoTime();
             for (int i = 0; i < 10; i++) {
                 recorder.record(involved("1"), "Normal", "R" + i, "m");
@@ -66,6 +68,9 @@ class QueuedEventRecorderTest {
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(4));
             // one in flight and two queued at most
             assertThat(recorder.dropped()).isGreaterThanOrEqualTo(7);
+            // one warning for the burst, not one per Event dropped
+            assertThat(logs.records().stream().filter(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+                    && logs.format(r).contains("are being dropped"))).hasSize(1);
         }
     }
 }

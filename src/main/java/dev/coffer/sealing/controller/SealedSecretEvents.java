@@ -24,6 +24,11 @@ public class SealedSecretEvents {
         events.record(about, outcome.eventType(), outcome.reason(), outcome.message());
     }
 
+    /** Events dropped because the queue was full. */
+    public long dropped() {
+        return events.dropped();
+    }
+
     @PreDestroy
     void close() {
         events.close();
