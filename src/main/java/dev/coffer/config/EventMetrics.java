@@ -16,6 +16,9 @@ import jakarta.inject.Singleton;
 @Singleton
 class EventMetrics implements MeterBinder {
 
+    private static final String NAME = "coffer_events_dropped_total";
+    private static final String DESCRIPTION = "Kubernetes Events dropped because the queue to the API server was full";
+
     private final EventRecorder events;
     private final SealedSecretEvents sealedSecretEvents;
 
@@ -26,11 +29,9 @@ class EventMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("coffer_events_dropped_total", events, EventRecorder::dropped)
-                .description("Kubernetes Events dropped because the queue to the API server was full")
+        FunctionCounter.builder(NAME, events, EventRecorder::dropped).description(DESCRIPTION)
                 .tag("component", "coffer").register(registry);
-        FunctionCounter.builder("coffer_events_dropped_total", sealedSecretEvents, SealedSecretEvents::dropped)
-                .description("Kubernetes Events dropped because the queue to the API server was full")
+        FunctionCounter.builder(NAME, sealedSecretEvents, SealedSecretEvents::dropped).description(DESCRIPTION)
                 .tag("component", "sealed-secrets-controller").register(registry);
     }
 }

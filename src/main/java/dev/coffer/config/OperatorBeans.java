@@ -59,6 +59,10 @@ public class OperatorBeans {
         return EventRecorder.queued(client, "coffer");
     }
 
+    void flushEvents(@Disposes EventRecorder events) {
+        events.close();
+    }
+
     @Produces
     @Singleton
     StoreValidator storeValidator(ProviderRegistry registry, ClientCache cache) {

@@ -57,6 +57,13 @@ public final class EventRecorder {
         return queue == null ? 0 : queue.dropped();
     }
 
+    /** Sends what is queued, for a short while at most, then stops; nothing for a recorder without a queue. */
+    public void close() {
+        if (queue != null) {
+            queue.close();
+        }
+    }
+
     public void record(HasMetadata involved, String type, String reason, String message) {
         if (queue != null) {
             queue.record(involved, type, reason, message);

@@ -21,18 +21,33 @@ public final class LazyEventSources {
     }
 
     /** The controller's event source of that name, registered and started now if it is not yet. */
-    @SuppressWarnings("unchecked")
     public static <R, P extends HasMetadata, S extends EventSource<R, P>> S registered(
             Context<P> context, Class<R> type, String name, Function<EventSourceContext<P>, S> create) {
         EventSourceRetriever<P> retriever = context.eventSourceRetriever();
+        // every reconcile asks: once registered, no lock
+        S existing = find(retriever, type, name);
+        if (existing != null) {
+            return existing;
+        }
         // one registration per controller: JOSDK refuses a second source of the same name
         synchronized (retriever) {
-            for (EventSource<R, P> source : retriever.getEventSourcesFor(type)) {
-                if (name.equals(source.name())) {
-                    return (S) source;
-                }
+            existing = find(retriever, type, name);
+            if (existing == null) {
+                existing = create.apply(retriever.eventSourceContextForDynamicRegistration());
+                retriever.dynamicallyRegisterEventSource(existing);
             }
-            return (S) retriever.dynamicallyRegisterEventSource(create.apply(retriever.eventSourceContextForDynamicRegistration()));
+            return existing;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R, P extends HasMetadata, S extends EventSource<R, P>> S find(EventSourceRetriever<P> retriever,
+                                                                               Class<R> type, String name) {
+        for (EventSource<R, P> source : retriever.getEventSourcesFor(type)) {
+            if (name.equals(source.name())) {
+                return (S) source;
+            }
+        }
+        return null;
     }
 }

@@ -126,7 +126,8 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             // status patch wakes the PushSecret too: push only when due or when the source changed.
             String ns = ps.getMetadata().getNamespace();
             PushStores stores = new PushStores(context, client);
-            Map<String, byte[]> data = template(ps, sources.read(ps, selectedSecrets(ps, context)));
+            watchSources(ps, context);
+            Map<String, byte[]> data = template(ps, sources.read(ps));
             List<String> storeKeys = stores.resolve(ps.getSpec().secretStoreRefs, ns);
             List<List<String>> dataToStores = new ArrayList<>();
             for (PushSecretDataTo to : ps.getSpec().dataTo == null ? List.<PushSecretDataTo>of() : ps.getSpec().dataTo) {
@@ -254,12 +255,11 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         return out;
     }
 
-    private static List<Secret> selectedSecrets(PushSecret ps, Context<PushSecret> context) {
-        if (PushSource.generated(ps)) {
-            return List.of();
+    /** Starts the watch that pushes a source Secret's edits at once, with the first PushSecret that reads one. */
+    private static void watchSources(PushSecret ps, Context<PushSecret> context) {
+        if (!PushSource.generated(ps)) {
+            PushSecretEventSources.sourceSecrets(context);
         }
-        var cache = PushSecretEventSources.sourceSecrets(context);
-        return cache.list(ps.getMetadata().getNamespace(), s -> PushSecretEventSources.selects(ps, s)).toList();
     }
 
     /**

@@ -67,11 +67,8 @@ final class PushSource {
         }
     }
 
-    /**
-     * The data to push, decoded. {@code cached} are the Secrets the selector picks, as the
-     * metadata-only informer cache has them; their data is read from the API.
-     */
-    Map<String, byte[]> read(PushSecret ps, List<Secret> cached) {
+    /** The data to push, decoded; Secrets are read from the API (the watch's cache keeps no data). */
+    Map<String, byte[]> read(PushSecret ps) {
         String ns = ps.getMetadata().getNamespace();
         if (generated(ps)) {
             GeneratorSession session = new GeneratorSession(generators, resolver, new GeneratorContext(ns, kube, clients),
@@ -90,10 +87,9 @@ final class PushSource {
                     .orElseThrow(() -> new SourceMissingException("source Secret \"" + source.name + "\" not found in namespace " + ns));
             return decode(List.of(s));
         }
-        // the cache knows names and labels only: read the data of those the selector picks
-        List<Secret> selected = cached.stream()
-                .map(c -> client.secrets().inNamespace(ns).withName(c.getMetadata().getName()).get())
-                .filter(java.util.Objects::nonNull).toList();
+        // one list for all the selector picks; the same test as the watch's mapping decides
+        List<Secret> selected = client.secrets().inNamespace(ns).withLabelSelector(source.selector).list().getItems().stream()
+                .filter(s -> PushSecretEventSources.selects(ps, s)).toList();
         if (selected.isEmpty()) {
             throw new SourceMissingException("no Secret in namespace " + ns + " matches spec.selector.secret.selector");
         }

@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +75,7 @@ final class ExternalSecretEventSources {
         String ns = secret.getMetadata().getNamespace();
         String name = secret.getMetadata().getName();
         Set<ResourceID> targeters = context.getPrimaryCache().byIndex(TARGET_INDEX, ns + "/" + name).stream()
-                .map(ResourceID::fromResource).collect(Collectors.toCollection(java.util.HashSet::new));
+                .map(ResourceID::fromResource).collect(Collectors.toCollection(HashSet::new));
         ResourceID sameName = new ResourceID(name, ns);
         context.getPrimaryCache().get(sameName).filter(es -> es.getSpec() != null && targetsOwnName(es))
                 .ifPresent(es -> targeters.add(sameName));

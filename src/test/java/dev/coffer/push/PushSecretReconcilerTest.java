@@ -111,6 +111,36 @@ class PushSecretReconcilerTest {
     }
 
     @Test
+    void aLabelSelectorPushesTheSecretsItPicksMergedInNameOrder() {
+        String ns = newNamespace();
+        client.resource(fakeStore(ns, "fake", Map.of("unrelated", "v"))).create();
+        for (String[] s : new String[][] {{"a-first", "db", "from-a"}, {"b-second", "db", "from-b"}, {"c-other", "web", "from-c"}}) {
+            Secret source = secret(ns, s[0], Map.of("token", s[2], "only-" + s[0], "x"));
+            source.getMetadata().setLabels(Map.of("app", s[1]));
+            client.resource(source).create();
+        }
+        pushSecret(ns, "push", """
+                refreshInterval: 1h
+                secretStoreRefs: [{name: fake, kind: SecretStore}]
+                selector: {secret: {selector: {matchLabels: {app: db}}}}
+                data:
+                - match: {secretKey: token, remoteRef: {remoteKey: token}}
+                - match: {secretKey: only-a-first, remoteRef: {remoteKey: from-a}}
+                """);
+        awaitReady(ns, "push", "True", "Synced");
+        FakePushedSecrets.Store pushed = pushedTo(ns, "fake");
+        assertThat(text(pushed.value("token"))).as("the later name wins a key").isEqualTo("from-b");
+        assertThat(text(pushed.value("from-a"))).isEqualTo("x");
+
+        // a Secret that comes to match is watched and pushed at once (the refresh interval is an hour)
+        client.secrets().inNamespace(ns).withName("c-other").edit(s -> {
+            s.getMetadata().setLabels(Map.of("app", "db"));
+            return s;
+        });
+        Await.await().until(() -> "from-c".equals(text(pushed.value("token"))));
+    }
+
+    @Test
     void deletionPolicyDeleteRemovesDroppedEntriesAndDroppedStoresOnly() {
         String ns = newNamespace();
         client.resource(fakeStore(ns, "one", Map.of("x", "y"))).create();
